@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Outreach",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "CampaignModel", targets: ["CampaignModel"]),
+        .library(name: "OutreachKit", targets: ["OutreachKit"]),
+        .executable(name: "outreach", targets: ["outreach"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "CampaignModel"),
+        .target(
+            name: "OutreachKit",
+            dependencies: [
+                "CampaignModel",
+                "CCmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "outreach",
+            dependencies: [
+                "OutreachKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["OutreachKit"],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "CampaignModelTests", dependencies: ["CampaignModel"]),
+        .testTarget(name: "OutreachKitTests", dependencies: ["OutreachKit", "TestSupport"]),
+        .testTarget(name: "OutreachCLITests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

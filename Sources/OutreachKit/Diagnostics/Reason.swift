@@ -1,0 +1,84 @@
+/// Every kind of problem Outreach reports. All user-facing wording lives in `message`.
+public enum Reason: Hashable, Sendable {
+    // Loading
+    case unreadableFile(String)
+    case invalidUTF8
+    case symlinkOutsideContent(String)
+    case missingFile(String)
+
+    // YAML and front matter
+    case yamlSyntax(String)
+    case notAMapping(what: String)
+    case unclosedFrontMatter
+    case missingFrontMatter
+    case missingField(String)
+    case wrongType(field: String, expected: String)
+    case invalidValue(field: String, value: String, expected: String)
+    case unknownField(String)
+
+    // Site configuration
+    case unknownLanguage(String)
+    case unknownLanguageSuffix(String)
+    case duplicateLanguage(String)
+    case defaultLanguageNotListed(String)
+    case invalidBaseURL(String)
+
+    // Site structure
+    case duplicateSlug(url: String, firstDefinedAt: SourceLocation)
+    case invalidSlug(String)
+    case translationWithoutOriginal(String)
+    case unknownHotline(String)
+    case duplicateHotline(String)
+
+    // Markdown
+    case brokenLink(String)
+    case missingImage(String)
+    case pathOutsideContent(String)
+
+    // Theme
+    case missingTemplate(String)
+    case templateSyntax(String)
+    case missingTemplateVariable(name: String, template: String)
+    case missingTranslationKey(key: String, language: String)
+    case missingTranslationFile(language: String)
+
+    // Output
+    case writeFailed(String)
+
+    /// The human-readable message, written for department staff rather than programmers.
+    public var message: String {
+        switch self {
+        case .unreadableFile(let detail): "cannot read file: \(detail)"
+        case .invalidUTF8: "file is not valid UTF-8 text; save it as UTF-8"
+        case .symlinkOutsideContent(let target): "symbolic link points outside the content folder (to '\(target)')"
+        case .missingFile(let name): "required file '\(name)' is missing"
+        case .yamlSyntax(let problem): "YAML syntax error: \(problem)"
+        case .notAMapping(let what): "\(what) must be a set of 'key: value' lines"
+        case .unclosedFrontMatter: "front matter starts with '---' but has no closing '---' line"
+        case .missingFrontMatter: "page has no front matter; start the file with '---', a 'title:' line and '---'"
+        case .missingField(let field): "missing required field '\(field)'"
+        case .wrongType(let field, let expected): "field '\(field)' must be \(expected)"
+        case .invalidValue(let field, let value, let expected): "'\(value)' is not a valid \(field); expected \(expected)"
+        case .unknownField(let field): "unknown field '\(field)' (check the spelling)"
+        case .unknownLanguage(let code): "language '\(code)' is not one of the site's languages in site.yaml"
+        case .unknownLanguageSuffix(let code): "file name ends in '.\(code).md' but '\(code)' is not one of the site's languages in site.yaml"
+        case .duplicateLanguage(let code): "language '\(code)' is listed twice"
+        case .defaultLanguageNotListed(let code): "default language '\(code)' is not in the list of languages"
+        case .invalidBaseURL(let text): "'\(text)' is not an absolute http or https URL"
+        case .duplicateSlug(let url, let first): "page address '\(url)' is already used by \(first)"
+        case .invalidSlug(let slug): "'\(slug)' cannot be used in a page address; use letters, digits, '-' and '_'"
+        case .translationWithoutOriginal(let original): "translation has no original page '\(original)' in the default language"
+        case .unknownHotline(let id): "unknown hotline id '\(id)'; it must be listed in content/hotlines.yaml"
+        case .duplicateHotline(let id): "hotline id '\(id)' is listed twice"
+        case .brokenLink(let target): "link to '\(target)', which is not a page of this site"
+        case .missingImage(let path): "image '\(path)' not found in the content folder"
+        case .pathOutsideContent(let path): "path '\(path)' points outside the content folder"
+        case .missingTemplate(let name): "theme has no template '\(name).mustache'"
+        case .templateSyntax(let problem): "template syntax error: \(problem)"
+        case .missingTemplateVariable(let name, let template): "template '\(template)' uses '{{\(name)}}', which is not defined"
+        case .missingTranslationKey(let key, let language): "UI string '\(key)' is missing for language '\(language)'"
+        case .missingTranslationFile(let language): "theme has no UI strings for language '\(language)' (expected i18n/\(language).yaml)"
+        case .writeFailed(let detail): "cannot write the site: \(detail)"
+        }
+    }
+}

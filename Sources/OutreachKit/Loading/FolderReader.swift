@@ -1,0 +1,84 @@
+import Foundation
+
+/// Reads a folder's files in sorted order, refusing links that lead outside it.
+///
+/// This is the only place that reads content and theme files. Text files must be UTF-8; a
+/// byte-order mark is dropped and CRLF line endings are normalised to LF so positions match
+/// what an editor shows.
+struct FolderReader {
+    /// The folder, as given by the user (used for display paths).
+    var root: String
+    /// Which files are read as text; every other file becomes an asset.
+    var isText: (String) -> Bool
+
+    struct Contents {
+        var textFiles: [SourceFile] = []
+        var assets: [AssetFile] = []
+        var diagnostics: [Diagnostic] = []
+    }
+
+    func read() -> Contents {
+        var contents = Contents()
+        let fileManager = FileManager()
+        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
+        let realRoot = rootURL.resolvingSymlinksInPath().path
+        var pending = [""]
+        while let folder = pending.popLast() {
+            let folderPath = folder.isEmpty ? rootURL.path : rootURL.path + "/" + folder
+            let names: [String]
+            do {
+                names = try fileManager.contentsOfDirectory(atPath: folderPath).sorted()
+            } catch {
+                contents.diagnostics.append(.error(.unreadableFile(error.localizedDescription),
+                                                   at: SourceLocation(file: display(folder))))
+                continue
+            }
+            var subfolders: [String] = []
+            for name in names where !name.hasPrefix(".") {
+                let relative = folder.isEmpty ? name : folder + "/" + name
+                let absolute = folderPath + "/" + name
+                let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+                guard resolved == realRoot || resolved.hasPrefix(realRoot + "/") else {
+                    contents.diagnostics.append(.error(.symlinkOutsideContent(resolved),
+                                                       at: SourceLocation(file: display(relative))))
+                    continue
+                }
+                var isDirectory: ObjCBool = false
+                guard fileManager.fileExists(atPath: resolved, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    subfolders.append(relative)
+                } else if isText(relative) {
+                    readText(relative: relative, absolute: absolute, into: &contents)
+                } else {
+                    contents.assets.append(AssetFile(relativePath: relative, absolutePath: absolute))
+                }
+            }
+            // Depth-first, in name order: push reversed so the first name is visited first.
+            pending.append(contentsOf: subfolders.reversed())
+        }
+        contents.textFiles.sort { $0.relativePath < $1.relativePath }
+        contents.assets.sort { $0.relativePath < $1.relativePath }
+        return contents
+    }
+
+    private func readText(relative: String, absolute: String, into contents: inout Contents) {
+        guard let data = FileManager().contents(atPath: absolute) else {
+            contents.diagnostics.append(.error(.unreadableFile(relative), at: SourceLocation(file: display(relative))))
+            return
+        }
+        guard var text = String(validating: data, as: UTF8.self) else {
+            contents.diagnostics.append(.error(.invalidUTF8, at: SourceLocation(file: display(relative))))
+            return
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        contents.textFiles.append(SourceFile(relativePath: relative, displayPath: display(relative), text: text))
+    }
+
+    private func display(_ relative: String) -> String {
+        let base = root.hasSuffix("/") ? String(root.dropLast()) : root
+        return relative.isEmpty ? base : base + "/" + relative
+    }
+}

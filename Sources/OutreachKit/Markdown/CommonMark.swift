@@ -1,0 +1,126 @@
+import Foundation
+import CCmark
+
+/// The one place Outreach talks to libcmark.
+///
+/// Markdown is parsed and rendered by cmark's own HTML renderer. The tree is walked with cmark's
+/// iterator (no recursion, so deeply nested input cannot overflow the stack) only to change what
+/// must change: link and image URLs, and ids on headings. No cmark pointer leaves this file.
+enum CommonMark {
+    /// Options for one rendering.
+    struct Options: Hashable, Sendable {
+        /// Keep raw HTML and dangerous URLs. Off unless a site opts in, because content is untrusted.
+        var allowsUnsafeHTML = false
+    }
+
+    /// A link or image found in the Markdown, with its position in the Markdown text.
+    struct Link: Hashable, Sendable {
+        enum Kind: Hashable, Sendable { case link, image }
+        var kind: Kind
+        var url: String
+        /// 1-based line and column in the Markdown text.
+        var line: Int
+        var column: Int
+    }
+
+    /// A heading and the id given to it.
+    struct Heading: Hashable, Sendable {
+        var level: Int
+        var text: String
+        var id: String
+    }
+
+    /// The rendered HTML and what was found on the way.
+    struct Rendering: Hashable, Sendable {
+        var html: String
+        var headings: [Heading]
+        var links: [Link]
+    }
+
+    /// Renders `markdown` to HTML. `rewrite` sees every link and image and returns a new URL, or nil to keep it.
+    static func render(_ markdown: String, options: Options = Options(),
+                       rewrite: (Link) -> String? = { _ in nil }) -> Rendering {
+        let cmarkOptions = CMARK_OPT_DEFAULT | (options.allowsUnsafeHTML ? CMARK_OPT_UNSAFE : 0)
+        let document = markdown.withCString { pointer in
+            cmark_parse_document(pointer, strlen(pointer), cmarkOptions)
+        }
+        guard let document else { return Rendering(html: "", headings: [], links: []) }
+        defer { cmark_node_free(document) }
+
+        var links: [Link] = []
+        var headingNodes: [OpaquePointer] = []
+        if let iterator = cmark_iter_new(document) {
+            defer { cmark_iter_free(iterator) }
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    let link = Link(
+                        kind: cmark_node_get_type(node) == CMARK_NODE_IMAGE ? .image : .link,
+                        url: string(cmark_node_get_url(node)),
+                        line: Int(cmark_node_get_start_line(node)),
+                        column: Int(cmark_node_get_start_column(node)))
+                    links.append(link)
+                    if let replacement = rewrite(link) {
+                        cmark_node_set_url(node, replacement)
+                    }
+                case CMARK_NODE_HEADING:
+                    headingNodes.append(node)
+                default:
+                    break
+                }
+            }
+        }
+
+        // Replaced after the walk: changing the tree under a live iterator is not allowed.
+        var headings: [Heading] = []
+        var usedIDs: Set<String> = []
+        for node in headingNodes {
+            let level = Int(cmark_node_get_heading_level(node))
+            let text = plainText(of: node)
+            let id = HeadingID.unique(HeadingID.slug(text), among: &usedIDs)
+            headings.append(Heading(level: level, text: text, id: id))
+            wrapHeading(node, level: level, id: id)
+        }
+
+        guard let buffer = cmark_render_html(document, cmarkOptions) else {
+            return Rendering(html: "", headings: headings, links: links)
+        }
+        defer { free(buffer) }
+        return Rendering(html: String(cString: buffer), headings: headings, links: links)
+    }
+
+    /// Replaces a heading with a custom block that opens `<hN id="...">`, keeping its inline children.
+    /// cmark's renderer writes no ids, and raw HTML would be dropped in safe mode; custom blocks are not.
+    private static func wrapHeading(_ heading: OpaquePointer, level: Int, id: String) {
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
+        cmark_node_set_on_exit(block, "</h\(level)>")
+        while let child = cmark_node_first_child(heading) {
+            cmark_node_unlink(child)
+            cmark_node_append_child(block, child)
+        }
+        cmark_node_replace(heading, block)
+        cmark_node_free(heading)
+    }
+
+    /// The text content of a node: its text, code and line breaks, without markup.
+    private static func plainText(of root: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(root) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += string(cmark_node_get_literal(node))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return text
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}

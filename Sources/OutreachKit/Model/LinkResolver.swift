@@ -1,0 +1,87 @@
+import CampaignModel
+import Foundation
+
+/// Rewrites links and images in a page's Markdown to addresses in the built site.
+///
+/// A relative link to a `.md` file becomes the address of that page in the reader's language
+/// (`../help.md` → `/en/help/`); a relative image becomes the address of the copied file. Links
+/// with a scheme, absolute paths and `#anchors` are left as written.
+struct LinkResolver: Sendable {
+    var model: SiteModel
+    /// Page keys by source path, translations included (`help.vi.md` → `help`).
+    var keysBySourcePath: [String: String]
+    var assetPaths: Set<String>
+
+    init(model: SiteModel) {
+        self.model = model
+        var keys: [String: String] = [:]
+        for group in model.groups {
+            for source in [group.original] + Array(group.translations.values) {
+                keys[source.file.relativePath] = group.key
+            }
+        }
+        keysBySourcePath = keys
+        assetPaths = Set(model.contentAssets.map(\.relativePath))
+    }
+
+    /// The new URL for `link` on `page` shown in `language`, or nil to keep it; problems go to `diagnostics`.
+    func resolve(_ link: CommonMark.Link, on page: PageSource, in language: LanguageCode,
+                 diagnostics: inout [Diagnostic]) -> String? {
+        let url = link.url
+        guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("/"), !Self.hasScheme(url) else { return nil }
+        let location = page.file.location(line: link.line + page.bodyLineOffset, column: link.column)
+        var pathPart = Substring(url)
+        var suffix = ""
+        if let cut = url.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            pathPart = url[..<cut]
+            suffix = String(url[cut...])
+        }
+        let decoded = pathPart.removingPercentEncoding ?? String(pathPart)
+        guard let target = Self.normalize(decoded, from: page.folder) else {
+            diagnostics.append(.error(.pathOutsideContent(url), at: location))
+            return ""
+        }
+        if target.hasSuffix(".md") {
+            let isKnownPage = keysBySourcePath[target].flatMap { model.group($0) }
+            guard let group = isKnownPage, let path = group.paths[language] else {
+                diagnostics.append(.error(.brokenLink(url), at: location))
+                return nil
+            }
+            return model.config.basePath + path.dropFirst() + suffix
+        }
+        guard assetPaths.contains(target) else {
+            diagnostics.append(.error(link.kind == .image ? .missingImage(url) : .brokenLink(url), at: location))
+            return nil
+        }
+        return model.config.basePath + Self.percentEncodePath(target) + suffix
+    }
+
+    /// `mailto:`, `https:`, `tel:`... Anything before the first `:` that is a valid scheme name.
+    static func hasScheme(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+
+    /// Joins `path` to `folder` and removes `.` and `..`; nil when the result would leave the content folder.
+    static func normalize(_ path: String, from folder: String) -> String? {
+        var parts = folder.split(separator: "/").map(String.init)
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch component {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(component))
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+
+    static func percentEncodePath(_ path: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#;")
+        return path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+    }
+}

@@ -1,0 +1,93 @@
+import CampaignModel
+
+/// One Markdown file, parsed: its language, front matter and Markdown body.
+struct PageSource: Sendable {
+    /// The file it came from.
+    var file: SourceFile
+    /// What ties a page to its translations: the path without language suffix and `.md`
+    /// (`pillars/prevention`, `pillars/_index`, `_index`).
+    var key: String
+    /// The language it is written in, from the file name.
+    var language: LanguageCode
+    /// The front matter fields.
+    var frontMatter: PageFrontMatter
+    /// The Markdown text after the front matter.
+    var body: String
+    /// Lines above the body in the file, added to Markdown positions.
+    var bodyLineOffset: Int
+
+    /// The folder the page's relative links and images start from (`pillars`, or empty at the top).
+    var folder: String {
+        guard let slash = file.relativePath.lastIndex(of: "/") else { return "" }
+        return String(file.relativePath[..<slash])
+    }
+}
+
+/// The front matter fields a page may have.
+struct PageFrontMatter: Sendable {
+    var title: String
+    var description: String?
+    var date: CalendarDay?
+    var isDraft: Bool
+    var weight: Int?
+    var slug: String?
+    var slugLocation: SourceLocation?
+    var translation: TranslationStatus?
+    var hotlines: [(id: String, location: SourceLocation)]
+}
+
+extension PageSource {
+    /// Parses a Markdown file into a page; `languageOfFile` has already been taken from its name.
+    static func parse(_ file: SourceFile, key: String, language: LanguageCode,
+                      diagnostics: inout [Diagnostic]) -> PageSource? {
+        let split: FrontMatter
+        switch FrontMatter.split(file.text) {
+        case .success(let value): split = value
+        case .failure(.missing):
+            diagnostics.append(.error(.missingFrontMatter, at: file.location()))
+            return nil
+        case .failure(.unclosed):
+            diagnostics.append(.error(.unclosedFrontMatter, at: file.location()))
+            return nil
+        }
+        let document: YAMLDocument
+        switch YAMLDocument.parse(split.yaml, in: file, lineOffset: split.yamlLineOffset) {
+        case .success(let parsed): document = parsed
+        case .failure(let diagnostic): diagnostics.append(diagnostic); return nil
+        }
+        guard var fields = YAMLFields(document.root, in: document, what: "front matter", diagnostics: &diagnostics) else {
+            return nil
+        }
+        let title = fields.string("title", required: true)
+        let slugNode = fields.node("slug")
+        let slug = fields.string("slug")
+        if let slug, !Slug.isValid(slug) {
+            fields.appendError(.invalidSlug(slug), at: fields.location(of: slugNode))
+        }
+        let translationNode = fields.node("translation")
+        var translation: TranslationStatus?
+        if let text = fields.string("translation") {
+            translation = TranslationStatus(rawValue: text)
+            if translation == nil {
+                fields.appendError(.invalidValue(field: "translation", value: text, expected: "draft or reviewed"),
+                                   at: fields.location(of: translationNode))
+            }
+        }
+        let frontMatter = PageFrontMatter(
+            title: title ?? "",
+            description: fields.string("description"),
+            date: fields.day("date"),
+            isDraft: fields.bool("draft") ?? false,
+            weight: fields.int("weight"),
+            slug: slug,
+            slugLocation: slugNode.map { fields.location(of: $0) },
+            translation: translation,
+            hotlines: (fields.strings("hotlines") ?? []).map { (id: $0.0, location: $0.1) })
+        fields.warnAboutUnknownKeys()
+        let problems = fields.diagnostics
+        diagnostics += problems
+        guard title != nil, !problems.containsErrors else { return nil }
+        return PageSource(file: file, key: key, language: language, frontMatter: frontMatter,
+                          body: split.body, bodyLineOffset: split.bodyLineOffset)
+    }
+}

@@ -1,0 +1,138 @@
+import CampaignModel
+
+/// The site's settings from `content/site.yaml`.
+public struct SiteConfig: Sendable {
+    /// The site's name in each language.
+    public var title: Localized<String>
+    /// Absolute URL the site is published at, ending in `/`.
+    public var baseURL: String
+    /// The language of the original pages; translations fall back to it.
+    public var defaultLanguage: LanguageCode
+    /// The site's languages in the order they are offered to readers.
+    public var languages: [Language]
+    /// Whether Markdown may contain raw HTML. Off by default: content is untrusted.
+    public var allowsUnsafeHTML: Bool
+
+    /// The path part of `baseURL` (`/` or `/campaign/`), prefixed to every link inside the site.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let afterScheme = baseURL[schemeEnd.upperBound...]
+        guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
+        return String(afterScheme[slash...])
+    }
+
+    /// `scheme://host` of `baseURL`, for making absolute URLs from site paths.
+    public var origin: String {
+        String(baseURL.dropLast(basePath.count))
+    }
+
+    /// The configured language with this code, if any.
+    public func language(_ code: LanguageCode) -> Language? {
+        languages.first { $0.code == code }
+    }
+}
+
+extension SiteConfig {
+    /// Parses `site.yaml`; returns nil when it cannot be used, with the reasons in `diagnostics`.
+    static func parse(_ file: SourceFile, baseURLOverride: String?, diagnostics: inout [Diagnostic]) -> SiteConfig? {
+        let document: YAMLDocument
+        switch YAMLDocument.parse(file.text, in: file) {
+        case .success(let parsed): document = parsed
+        case .failure(let diagnostic): diagnostics.append(diagnostic); return nil
+        }
+        guard var fields = YAMLFields(document.root, in: document, what: "site.yaml", diagnostics: &diagnostics) else {
+            return nil
+        }
+        defer { diagnostics += fields.diagnostics }
+
+        var languages: [Language] = []
+        if let list = fields.node("languages") {
+            if case .sequence(let items) = list, !items.isEmpty {
+                for item in items {
+                    guard var entry = YAMLFields(item, in: document, what: "a language", diagnostics: &diagnostics) else { continue }
+                    defer { diagnostics += entry.diagnostics }
+                    let codeNode = entry.node("code")
+                    guard let codeText = entry.string("code", required: true), let name = entry.string("name", required: true) else { continue }
+                    guard let code = LanguageCode(codeText) else {
+                        diagnostics.append(.error(.invalidValue(field: "language code", value: codeText, expected: "a code such as en or zh-TW"),
+                                                  at: entry.location(of: codeNode)))
+                        continue
+                    }
+                    guard !languages.contains(where: { $0.code == code }) else {
+                        diagnostics.append(.error(.duplicateLanguage(codeText), at: entry.location(of: codeNode)))
+                        continue
+                    }
+                    var direction = TextDirection.leftToRight
+                    let directionNode = entry.node("direction")
+                    if let text = entry.string("direction") {
+                        if let parsed = TextDirection(rawValue: text) { direction = parsed } else {
+                            diagnostics.append(.error(.invalidValue(field: "direction", value: text, expected: "ltr or rtl"),
+                                                      at: entry.location(of: directionNode)))
+                        }
+                    }
+                    entry.warnAboutUnknownKeys()
+                    languages.append(Language(code: code, name: name, direction: direction))
+                }
+            } else {
+                diagnostics.append(.error(.wrongType(field: "languages", expected: "a list of languages, each with code and name"),
+                                          at: fields.location(of: list)))
+            }
+        } else {
+            diagnostics.append(.error(.missingField("languages"), at: fields.location(of: nil)))
+        }
+
+        let defaultNode = fields.node("defaultLanguage")
+        let defaultText = fields.string("defaultLanguage", required: true)
+        var defaultLanguage: LanguageCode?
+        if let defaultText {
+            if let code = LanguageCode(defaultText), languages.contains(where: { $0.code == code }) {
+                defaultLanguage = code
+            } else if !languages.isEmpty {
+                diagnostics.append(.error(.defaultLanguageNotListed(defaultText), at: fields.location(of: defaultNode)))
+            }
+        }
+
+        let baseNode = fields.node("baseURL")
+        var baseURL = baseURLOverride ?? fields.string("baseURL", required: true)
+        if let url = baseURL {
+            let lowered = url.lowercased()
+            let hasHost = url.split(separator: "/", omittingEmptySubsequences: true).count >= 2
+            if (lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) && hasHost
+                && !url.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) {
+                baseURL = url.hasSuffix("/") ? url : url + "/"
+            } else {
+                diagnostics.append(.error(.invalidBaseURL(url),
+                                          at: baseURLOverride == nil ? fields.location(of: baseNode) : file.location()))
+                baseURL = nil
+            }
+        }
+
+        var allowsUnsafeHTML = false
+        if let markdown = fields.node("markdown") {
+            if var markdownFields = YAMLFields(markdown, in: document, what: "markdown settings", diagnostics: &diagnostics) {
+                allowsUnsafeHTML = markdownFields.bool("unsafe") ?? false
+                markdownFields.warnAboutUnknownKeys()
+                diagnostics += markdownFields.diagnostics
+            }
+        }
+
+        guard let defaultLanguage, let baseURL else {
+            _ = fields.localizedString("title", defaultLanguage: LanguageCode("en")!)
+            fields.warnAboutUnknownKeys()
+            return nil
+        }
+        let title = fields.localizedString("title", defaultLanguage: defaultLanguage, required: true)
+        if let title {
+            for code in title.languages where !languages.contains(where: { $0.code == code }) {
+                diagnostics.append(.error(.unknownLanguage(code.rawValue), at: fields.location(of: fields.mapping["title"])))
+            }
+            if title[defaultLanguage] == nil {
+                diagnostics.append(.error(.missingField("title.\(defaultLanguage)"), at: fields.location(of: fields.mapping["title"])))
+            }
+        }
+        fields.warnAboutUnknownKeys()
+        guard let title else { return nil }
+        return SiteConfig(title: title, baseURL: baseURL, defaultLanguage: defaultLanguage,
+                          languages: languages, allowsUnsafeHTML: allowsUnsafeHTML)
+    }
+}

@@ -1,0 +1,51 @@
+import CampaignModel
+
+/// The whole site, parsed and checked: what the renderer needs and nothing that touches the disk.
+struct SiteModel: Sendable {
+    var config: SiteConfig
+    var hotlines: [Hotline]
+    /// Every page with its translations, sorted by key.
+    var groups: [PageGroup]
+    /// Files copied as they are, from the content folder.
+    var contentAssets: [AssetFile]
+
+    /// The group for a key (`pillars/prevention`).
+    func group(_ key: String) -> PageGroup? { groupIndex[key].map { groups[$0] } }
+
+    var groupIndex: [String: Int] = [:]
+
+    /// Languages in the order readers are offered them.
+    var languageCodes: [LanguageCode] { config.languages.map(\.code) }
+}
+
+/// A page and all of its translations, tied together by their shared key.
+struct PageGroup: Sendable {
+    enum Kind: Sendable { case home, section, page }
+
+    /// `pillars/prevention`, `pillars/_index`, `_index`.
+    var key: String
+    var kind: Kind
+    /// Folder names from the content root to the page: its section path.
+    var folders: [String]
+    /// The page in the default language.
+    var original: PageSource
+    /// The page in other languages, where translated.
+    var translations: [LanguageCode: PageSource]
+    /// Site path per language, `/en/pillars/prevention/` (without the base path).
+    var paths: [LanguageCode: String]
+    /// Keys of the groups listed on a section page, in display order.
+    var children: [String] = []
+
+    /// The source shown in `language`: the translation, or the original as fallback.
+    func source(for language: LanguageCode) -> PageSource {
+        translations[language] ?? original
+    }
+
+    /// Whether the page is really written in `language` (the original counts).
+    func isAvailable(in language: LanguageCode) -> Bool {
+        original.language == language || translations[language] != nil
+    }
+
+    /// Sort order: weight first (unweighted last), then key, so order is the same in every language.
+    var sortKey: (Int, String) { (original.frontMatter.weight ?? Int.max, key) }
+}

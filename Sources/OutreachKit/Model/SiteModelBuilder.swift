@@ -1,0 +1,150 @@
+import CampaignModel
+
+/// Turns parsed sources into a checked `SiteModel`, collecting every problem along the way.
+struct SiteModelBuilder {
+    var config: SiteConfig
+    var includeDrafts: Bool
+    var diagnostics: [Diagnostic] = []
+
+    init(config: SiteConfig, includeDrafts: Bool) {
+        self.config = config
+        self.includeDrafts = includeDrafts
+    }
+
+    /// The page key and language of a Markdown file, from its name (`help.vi.md` → `help`, `vi`).
+    mutating func keyAndLanguage(of file: SourceFile) -> (key: String, language: LanguageCode)? {
+        let withoutExtension = String(file.relativePath.dropLast(3))
+        let folderEnd = withoutExtension.lastIndex(of: "/").map { withoutExtension.index(after: $0) } ?? withoutExtension.startIndex
+        let name = withoutExtension[folderEnd...]
+        guard let dot = name.lastIndex(of: ".") else { return (withoutExtension, config.defaultLanguage) }
+        let suffix = String(name[name.index(after: dot)...])
+        guard LanguageCode.isWellFormed(suffix) else { return (withoutExtension, config.defaultLanguage) }
+        guard let language = config.languages.first(where: { $0.code == LanguageCode(suffix) })?.code else {
+            diagnostics.append(.error(.unknownLanguageSuffix(suffix), at: file.location()))
+            return nil
+        }
+        return (String(withoutExtension[..<dot]), language)
+    }
+
+    /// Groups pages with their translations, gives every page its address, and checks references.
+    mutating func build(pages: [PageSource], hotlines: [Hotline], assets: [AssetFile]) -> SiteModel {
+        let visible = pages.filter { includeDrafts || !$0.frontMatter.isDraft }
+        var originals: [String: PageSource] = [:]
+        var translations: [String: [LanguageCode: PageSource]] = [:]
+        for page in visible {
+            if page.language == config.defaultLanguage {
+                originals[page.key] = page
+            } else {
+                translations[page.key, default: [:]][page.language] = page
+            }
+        }
+        let hiddenOriginals = Set(pages.filter { $0.language == config.defaultLanguage }.map(\.key))
+        for (key, byLanguage) in translations where originals[key] == nil && !hiddenOriginals.contains(key) {
+            for page in byLanguage.values.sorted(by: { $0.language < $1.language }) {
+                diagnostics.append(.error(.translationWithoutOriginal(key + ".md"), at: page.file.location()))
+            }
+        }
+
+        // Sections without an _index.md still get a page listing their contents.
+        for key in originals.keys.sorted() {
+            var folders = key.split(separator: "/").map(String.init).dropLast()
+            while !folders.isEmpty {
+                let sectionKey = folders.joined(separator: "/") + "/_index"
+                if originals[sectionKey] == nil {
+                    originals[sectionKey] = Self.generatedSection(folders: Array(folders), language: config.defaultLanguage)
+                }
+                folders = folders.dropLast()
+            }
+        }
+        if originals["_index"] == nil {
+            originals["_index"] = Self.generatedSection(folders: [], language: config.defaultLanguage, title: config.title)
+        }
+
+        let knownHotlines = Set(hotlines.map(\.id))
+        var groups: [PageGroup] = []
+        for key in originals.keys.sorted() {
+            let original = originals[key]!
+            let isIndex = key == "_index" || key.hasSuffix("/_index")
+            let folders = key.split(separator: "/").map(String.init).dropLast()
+            for folder in folders where !Slug.isValid(folder) {
+                diagnostics.append(.error(.invalidSlug(folder), at: original.file.location()))
+            }
+            var group = PageGroup(
+                key: key,
+                kind: key == "_index" ? .home : (isIndex ? .section : .page),
+                folders: Array(folders),
+                original: original,
+                translations: translations[key] ?? [:],
+                paths: [:])
+            for language in config.languages.map(\.code) {
+                group.paths[language] = path(of: group, in: language)
+            }
+            for page in [original] + group.translations.values.sorted(by: { $0.language < $1.language }) {
+                for reference in page.frontMatter.hotlines where !knownHotlines.contains(reference.id) {
+                    diagnostics.append(.error(.unknownHotline(reference.id), at: reference.location))
+                }
+            }
+            groups.append(group)
+        }
+        checkUniquePaths(groups)
+
+        var model = SiteModel(config: config, hotlines: hotlines, groups: groups, contentAssets: assets)
+        model.groupIndex = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.key, $0) })
+        linkChildren(&model)
+        return model
+    }
+
+    private func path(of group: PageGroup, in language: LanguageCode) -> String {
+        var parts = [language.pathComponent] + group.folders
+        if group.kind == .page {
+            let source = group.source(for: language)
+            let stem = String(group.key.split(separator: "/").last ?? "")
+            parts.append(source.frontMatter.slug ?? group.original.frontMatter.slug ?? stem)
+        }
+        return "/" + parts.joined(separator: "/") + "/"
+    }
+
+    /// Two pages may not share an address in any language; each clash is reported once.
+    private mutating func checkUniquePaths(_ groups: [PageGroup]) {
+        var reported: Set<[SourceLocation]> = []
+        for language in config.languages.map(\.code) {
+            var seen: [String: SourceLocation] = [:]
+            for group in groups {
+                guard let path = group.paths[language] else { continue }
+                let source = group.source(for: language)
+                let location = source.frontMatter.slugLocation ?? source.file.location()
+                if let first = seen[path] {
+                    if reported.insert([first, location]).inserted {
+                        diagnostics.append(.error(.duplicateSlug(url: path, firstDefinedAt: first), at: location))
+                    }
+                } else {
+                    seen[path] = location
+                }
+            }
+        }
+    }
+
+    /// Fills each section's list of children: its pages and direct subsections, in display order.
+    private func linkChildren(_ model: inout SiteModel) {
+        var childrenByParent: [String: [PageGroup]] = [:]
+        for group in model.groups where group.kind != .home {
+            let parentFolders = group.kind == .section ? group.folders.dropLast() : group.folders[...]
+            let parentKey = parentFolders.isEmpty ? "_index" : parentFolders.joined(separator: "/") + "/_index"
+            childrenByParent[parentKey, default: []].append(group)
+        }
+        for (parentKey, children) in childrenByParent {
+            guard let index = model.groupIndex[parentKey] else { continue }
+            model.groups[index].children = children.sorted { $0.sortKey < $1.sortKey }.map(\.key)
+        }
+    }
+
+    /// A stand-in for a missing `_index.md`: titled after its folder, with no text of its own.
+    static func generatedSection(folders: [String], language: LanguageCode, title: Localized<String>? = nil) -> PageSource {
+        let key = folders.isEmpty ? "_index" : folders.joined(separator: "/") + "/_index"
+        let name = folders.last.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? ""
+        let file = SourceFile(relativePath: key + ".md", displayPath: key + ".md", text: "")
+        let frontMatter = PageFrontMatter(title: title?[language] ?? name, description: nil, date: nil, isDraft: false,
+                                          weight: nil, slug: nil, slugLocation: nil, translation: nil, hotlines: [])
+        return PageSource(file: file, key: key, language: language, frontMatter: frontMatter, body: "", bodyLineOffset: 0)
+    }
+}

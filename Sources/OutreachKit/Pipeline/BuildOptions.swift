@@ -1,0 +1,26 @@
+/// Everything a build depends on besides the files themselves. The engine reads no environment or clock.
+public struct BuildOptions: Sendable {
+    /// The content folder, e.g. `content`.
+    public var contentFolder: String
+    /// The theme folder, e.g. `theme`.
+    public var themeFolder: String
+    /// The output folder, replaced only when the build succeeds.
+    public var outputFolder: String
+    /// Overrides `baseURL` from `site.yaml` (for previews and staging copies).
+    public var baseURL: String?
+    /// Include pages whose front matter says `draft: true`.
+    public var includeDrafts: Bool
+    /// Treat warnings as errors.
+    public var strict: Bool
+
+    /// Creates options; the defaults are the folder names of a standard site.
+    public init(contentFolder: String = "content", themeFolder: String = "theme", outputFolder: String = "site",
+                baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
+        self.contentFolder = contentFolder
+        self.themeFolder = themeFolder
+        self.outputFolder = outputFolder
+        self.baseURL = baseURL
+        self.includeDrafts = includeDrafts
+        self.strict = strict
+    }
+}

@@ -1,0 +1,133 @@
+import CampaignModel
+
+/// Builds a site in named phases: load, parse, validate, render, write.
+///
+/// Nothing is written unless every phase before `write` finished without errors.
+public struct SiteBuilder: Sendable {
+    public var options: BuildOptions
+
+    /// Creates a builder for these options.
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Runs every phase and writes the site when there are no errors (and no warnings under `strict`).
+    public func build() async -> BuildReport {
+        let rendered = await render()
+        var diagnostics = rendered.diagnostics
+        let blocked = diagnostics.containsErrors || (options.strict && !diagnostics.isEmpty)
+        guard !blocked, let files = rendered.files else {
+            return BuildReport(diagnostics: diagnostics.sortedByLocation(), pagesPerLanguage: [], filesWritten: 0, succeeded: false)
+        }
+        do {
+            try SiteWriter(outputFolder: options.outputFolder).write(files)
+        } catch {
+            diagnostics.append(.error(.writeFailed(error.detail), at: SourceLocation(file: options.outputFolder)))
+            return BuildReport(diagnostics: diagnostics.sortedByLocation(), pagesPerLanguage: [], filesWritten: 0, succeeded: false)
+        }
+        return BuildReport(diagnostics: diagnostics.sortedByLocation(), pagesPerLanguage: rendered.pagesPerLanguage,
+                           filesWritten: files.count, succeeded: true)
+    }
+
+    /// The site's files, in memory, without writing anything; nil files when there are errors.
+    public func render() async -> RenderResult {
+        let loaded = Loader(options: options).load()
+        var diagnostics = loaded.diagnostics
+        guard let siteFile = loaded.siteFile else {
+            return RenderResult(files: nil, diagnostics: diagnostics.sortedByLocation())
+        }
+        guard let config = SiteConfig.parse(siteFile, baseURLOverride: options.baseURL, diagnostics: &diagnostics) else {
+            return RenderResult(files: nil, diagnostics: diagnostics.sortedByLocation())
+        }
+        let hotlines = loaded.hotlinesFile.map { Hotline.parseList($0, config: config, diagnostics: &diagnostics) } ?? []
+        let theme = Theme.load(templates: loaded.templates, i18n: loaded.i18n, assets: loaded.themeAssets,
+                               config: config, diagnostics: &diagnostics)
+
+        var builder = SiteModelBuilder(config: config, includeDrafts: options.includeDrafts)
+        var pages: [PageSource] = []
+        for file in loaded.markdownFiles {
+            guard let (key, language) = builder.keyAndLanguage(of: file) else { continue }
+            if let page = PageSource.parse(file, key: key, language: language, diagnostics: &diagnostics) {
+                pages.append(page)
+            }
+        }
+        let model = builder.build(pages: pages, hotlines: hotlines, assets: loaded.contentAssets)
+        diagnostics += builder.diagnostics
+        guard !diagnostics.containsErrors else {
+            return RenderResult(files: nil, diagnostics: diagnostics.sortedByLocation())
+        }
+
+        let renderer = PageRenderer(model: model, theme: theme)
+        var (files, renderDiagnostics) = await renderPages(renderer)
+        diagnostics += renderDiagnostics
+        for (file, fileDiagnostics) in [renderer.renderLanguageChooser(), renderer.renderNotFound()] {
+            files.append(file)
+            diagnostics += fileDiagnostics
+        }
+        files.append(renderer.renderSitemap())
+        files.append(renderer.renderRobots())
+        files += theme.assets.map { OutputFile(path: "assets/" + $0.relativePath, copying: $0.absolutePath) }
+        files += model.contentAssets.map { OutputFile(path: $0.relativePath, copying: $0.absolutePath) }
+        files.sort { $0.path < $1.path }
+        diagnostics += Self.pathCollisions(in: files, contentFolder: options.contentFolder)
+        // Missing template variables repeat on every page; report each once.
+        diagnostics = Array(Set(diagnostics))
+        let counts = model.config.languages.map { language in
+            (language: language.code,
+             pages: model.groups.count,
+             fallbacks: model.groups.filter { !$0.isAvailable(in: language.code) }.count)
+        }
+        if diagnostics.containsErrors {
+            return RenderResult(files: nil, diagnostics: diagnostics.sortedByLocation())
+        }
+        return RenderResult(files: files, diagnostics: diagnostics.sortedByLocation(), pagesPerLanguage: counts)
+    }
+
+    /// Renders every page in every language, spread over the machine's cores, merged in a stable order.
+    private func renderPages(_ renderer: PageRenderer) async -> ([OutputFile], [Diagnostic]) {
+        let jobs = renderer.model.groups.indices.flatMap { index in
+            renderer.model.config.languages.map { (index, $0.code) }
+        }
+        let workers = max(1, ProcessInfoCores.count)
+        let chunkSize = max(1, (jobs.count + workers * 4 - 1) / (workers * 4))
+        let chunks = stride(from: 0, to: jobs.count, by: chunkSize).map { Array(jobs[$0..<min($0 + chunkSize, jobs.count)]) }
+        return await withTaskGroup(of: (Int, [OutputFile], [Diagnostic]).self) { group in
+            for (number, chunk) in chunks.enumerated() {
+                group.addTask {
+                    var files: [OutputFile] = []
+                    var diagnostics: [Diagnostic] = []
+                    for (index, language) in chunk {
+                        let (file, problems) = renderer.render(renderer.model.groups[index], in: language)
+                        files.append(file)
+                        diagnostics += problems
+                    }
+                    return (number, files, diagnostics)
+                }
+            }
+            var results: [(Int, [OutputFile], [Diagnostic])] = []
+            for await result in group { results.append(result) }
+            results.sort { $0.0 < $1.0 }
+            return (results.flatMap(\.1), results.flatMap(\.2))
+        }
+    }
+
+    /// Two outputs with the same path (a content image named like a generated page) would overwrite each other.
+    static func pathCollisions(in sortedFiles: [OutputFile], contentFolder: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (previous, next) in zip(sortedFiles, sortedFiles.dropFirst()) where previous.path == next.path {
+            diagnostics.append(.error(.duplicateSlug(url: "/" + next.path, firstDefinedAt: SourceLocation(file: "generated")),
+                                      at: SourceLocation(file: contentFolder + "/" + next.path)))
+        }
+        return diagnostics
+    }
+}
+
+/// Output of the phases before `write`.
+public struct RenderResult: Sendable {
+    /// The files to write, sorted by path; nil when there were errors.
+    public var files: [OutputFile]?
+    /// Every problem found.
+    public var diagnostics: [Diagnostic]
+    /// Pages per language and how many of them fall back to the default language.
+    public var pagesPerLanguage: [(language: LanguageCode, pages: Int, fallbacks: Int)] = []
+}

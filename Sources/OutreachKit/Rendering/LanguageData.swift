@@ -1,0 +1,95 @@
+import CampaignModel
+
+/// What every page in one language shares: UI strings, navigation entries, hotlines. Built once per language.
+struct LanguageData: Sendable {
+    var language: Language
+    var siteTitle: String
+    var strings: [String: String]
+    /// Template values identical on every page of this language.
+    var commonValues: [String: SendableValue]
+    var hotlinesByIDValues: [String: [String: SendableValue]]
+    var navigationEntries: [(key: String, title: String, url: String, lang: String?)]
+
+    init(language: Language, model: SiteModel, theme: Theme) {
+        let config = model.config
+        let code = language.code
+        self.language = language
+        let title = config.title.resolve(code, fallback: config.defaultLanguage)
+        siteTitle = title?.value ?? ""
+        strings = theme.strings[code]?.values ?? [:]
+        var hotlinesByID: [String: [String: SendableValue]] = [:]
+        var hotlineList: [SendableValue] = []
+        for hotline in model.hotlines {
+            let name = hotline.name.resolve(code, fallback: config.defaultLanguage)
+            let description = hotline.description.resolve(code, fallback: config.defaultLanguage)
+            let entry: [String: SendableValue] = [
+                "id": .string(hotline.id),
+                "number": .string(hotline.number),
+                "tel": .string(hotline.telephoneURI),
+                "name": .string(name?.value ?? hotline.number),
+                "nameLang": name.map { $0.language == code ? .bool(false) : .string($0.language.rawValue) } ?? .bool(false),
+                "description": .string(description?.value ?? ""),
+                "descriptionLang": description.map { $0.language == code ? .bool(false) : .string($0.language.rawValue) } ?? .bool(false),
+            ]
+            hotlinesByID[hotline.id] = entry
+            hotlineList.append(.dictionary(entry))
+        }
+        hotlinesByIDValues = hotlinesByID
+        commonValues = [
+            "lang": .string(code.rawValue),
+            "dir": .string(language.direction.rawValue),
+            "siteTitle": .string(siteTitle),
+            "siteTitleLang": title.map { $0.language == code ? .bool(false) : .string($0.language.rawValue) } ?? .bool(false),
+            "basePath": .string(config.basePath),
+            "homeURL": .string(config.basePath + code.pathComponent + "/"),
+            "hotlines": .array(hotlineList),
+        ]
+        let home = model.group("_index")
+        navigationEntries = (home?.children ?? []).compactMap { key in
+            guard let group = model.group(key) else { return nil }
+            let source = group.source(for: code)
+            return (key, source.frontMatter.title, config.basePath + group.paths[code]!.dropFirst(),
+                    source.language == code ? nil : source.language.rawValue)
+        }
+    }
+
+    var common: [String: Any] {
+        var values = commonValues.mapValues(\.any)
+        values["t"] = strings
+        return values
+    }
+
+    var hotlinesByID: [String: Any] { hotlinesByIDValues.mapValues { SendableValue.dictionary($0).any } }
+
+    /// Top-level entries, marking the one the page is in (itself or an ancestor section).
+    func navigation(current group: PageGroup) -> [[String: Any]] {
+        let topFolder = group.folders.first
+        return navigationEntries.map { entry in
+            let isCurrent = entry.key == group.key || (topFolder != nil && entry.key == topFolder! + "/_index")
+            return [
+                "title": entry.title,
+                "url": entry.url,
+                "current": isCurrent,
+                "lang": entry.lang ?? false,
+            ] as [String: Any]
+        }
+    }
+}
+
+/// A template value that can be built once and shared across rendering tasks.
+enum SendableValue: Sendable {
+    case string(String)
+    case bool(Bool)
+    case array([SendableValue])
+    case dictionary([String: SendableValue])
+
+    /// The plain value Mustache walks.
+    var any: Any {
+        switch self {
+        case .string(let value): value
+        case .bool(let value): value
+        case .array(let values): values.map(\.any)
+        case .dictionary(let values): values.mapValues(\.any)
+        }
+    }
+}

@@ -1,0 +1,97 @@
+import CampaignModel
+
+extension PageRenderer {
+    /// `index.html` at the top: a list of languages, each named in its own script.
+    func renderLanguageChooser() -> (OutputFile, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let defaultData = shared[config.defaultLanguage]!
+        var values = defaultData.common
+        values["title"] = defaultData.siteTitle
+        values["canonical"] = config.baseURL
+        values["choices"] = config.languages.map { language -> [String: Any] in
+            let data = shared[language.code]!
+            return [
+                "code": language.code.rawValue,
+                "name": language.name,
+                "dir": language.direction.rawValue,
+                "url": config.basePath + language.code.pathComponent + "/",
+                "siteTitle": data.siteTitle,
+            ]
+        }
+        let html = render("root", values: values, diagnostics: &diagnostics)
+        return (OutputFile(path: "index.html", text: html), diagnostics)
+    }
+
+    /// `404.html`: the message in every language, since the reader's language is not known.
+    func renderNotFound() -> (OutputFile, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let defaultData = shared[config.defaultLanguage]!
+        var values = defaultData.common
+        values["title"] = defaultData.strings["not_found_title"] ?? ""
+        values["messages"] = config.languages.map { language -> [String: Any] in
+            let data = shared[language.code]!
+            return [
+                "code": language.code.rawValue,
+                "dir": language.direction.rawValue,
+                "name": language.name,
+                "heading": data.strings["not_found_title"] ?? "",
+                "text": data.strings["not_found_text"] ?? "",
+                "homeLabel": data.strings["home"] ?? "",
+                "url": config.basePath + language.code.pathComponent + "/",
+            ]
+        }
+        let html = render("404", values: values, diagnostics: &diagnostics)
+        return (OutputFile(path: "404.html", text: html), diagnostics)
+    }
+
+    /// `sitemap.xml` listing every page really written in its language, with `xhtml:link` alternates.
+    func renderSitemap() -> OutputFile {
+        var xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+
+        """
+        for group in model.groups {
+            let alternates = alternates(for: group)
+            for language in config.languages where group.isAvailable(in: language.code) {
+                let source = group.source(for: language.code)
+                xml += "  <url>\n    <loc>\(XMLText.escape(absoluteURL(group.paths[language.code]!)))</loc>\n"
+                if let date = source.frontMatter.date ?? group.original.frontMatter.date {
+                    xml += "    <lastmod>\(date)</lastmod>\n"
+                }
+                for alternate in alternates {
+                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(XMLText.escape(alternate["hreflang"] as! String))\" href=\"\(XMLText.escape(alternate["href"] as! String))\"/>\n"
+                }
+                let xDefault = group.kind == .home ? config.baseURL : absoluteURL(group.paths[config.defaultLanguage]!)
+                xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(xDefault))\"/>\n"
+                xml += "  </url>\n"
+            }
+        }
+        xml += "</urlset>\n"
+        return OutputFile(path: "sitemap.xml", text: xml)
+    }
+
+    /// `robots.txt` allowing everything and naming the sitemap.
+    func renderRobots() -> OutputFile {
+        OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(config.baseURL)sitemap.xml\n")
+    }
+}
+
+/// Escaping for text and attribute values in XML and HTML written without a template.
+enum XMLText {
+    static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

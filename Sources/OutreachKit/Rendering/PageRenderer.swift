@@ -1,0 +1,154 @@
+import CampaignModel
+import Mustache
+
+/// Renders the pages of a checked site model through the theme. Pure: returns files and diagnostics.
+struct PageRenderer: Sendable {
+    var model: SiteModel
+    var theme: Theme
+    var links: LinkResolver
+    /// Per-language data every page shares, computed once.
+    var shared: [LanguageCode: LanguageData]
+
+    init(model: SiteModel, theme: Theme) {
+        self.model = model
+        self.theme = theme
+        self.links = LinkResolver(model: model)
+        var shared: [LanguageCode: LanguageData] = [:]
+        for language in model.config.languages {
+            shared[language.code] = LanguageData(language: language, model: model, theme: theme)
+        }
+        self.shared = shared
+    }
+
+    var config: SiteConfig { model.config }
+
+    /// The page of `group` in `language`.
+    func render(_ group: PageGroup, in language: LanguageCode) -> (OutputFile, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let source = group.source(for: language)
+        let isFallback = source.language != language
+        let markdown = CommonMark.render(source.body, options: .init(allowsUnsafeHTML: config.allowsUnsafeHTML)) { link in
+            links.resolve(link, on: source, in: language, diagnostics: &diagnostics)
+        }
+        let data = shared[language]!
+        var values = data.common
+        values["title"] = source.frontMatter.title
+        values["titleLang"] = isFallback ? source.language.rawValue : false
+        values["description"] = source.frontMatter.description ?? data.siteTitle
+        values["content"] = markdown.html
+        values["contentLang"] = isFallback ? source.language.rawValue : false
+        values["isFallback"] = isFallback
+        values["isDraft"] = source.frontMatter.translation == .draft
+        values["date"] = source.frontMatter.date.map { $0.description } ?? false
+        values["nav"] = data.navigation(current: group)
+        values["languages"] = languageSwitcher(for: group, current: language)
+        let pageHotlines = group.original.frontMatter.hotlines.compactMap { data.hotlinesByID[$0.id] }
+        values["pageHotlines"] = pageHotlines
+        values["hasPageHotlines"] = !pageHotlines.isEmpty
+        values["hasChildren"] = !group.children.isEmpty
+        values["children"] = group.children.compactMap { model.group($0) }.map { child in
+            let childSource = child.source(for: language)
+            return [
+                "title": childSource.frontMatter.title,
+                "url": config.basePath + child.paths[language]!.dropFirst(),
+                "description": childSource.frontMatter.description ?? "",
+                "lang": childSource.language != language ? childSource.language.rawValue : false,
+            ] as [String: Any]
+        }
+        values["breadcrumbs"] = breadcrumbs(for: group, in: language)
+
+        let canonicalLanguage = isFallback ? source.language : language
+        values["canonical"] = absoluteURL(group.paths[canonicalLanguage]!)
+        values["alternates"] = isFallback ? [] : alternates(for: group)
+        values["xDefault"] = isFallback ? false : (group.kind == .home ? config.baseURL : absoluteURL(group.paths[config.defaultLanguage]!))
+
+        let templateName = switch group.kind {
+        case .home: "home"
+        case .section: "section"
+        case .page: "page"
+        }
+        let html = render(templateName, values: values, diagnostics: &diagnostics)
+        let path = String(group.paths[language]!.dropFirst()) + "index.html"
+        return (OutputFile(path: path, text: html), diagnostics)
+    }
+
+    /// Renders a template with strict lookups, reporting every name it used that `values` lacks.
+    func render(_ templateName: String, values: [String: Any], diagnostics: inout [Diagnostic]) -> String {
+        let missing = MissingNames()
+        var values = values
+        if let strings = values["t"] as? [String: String] {
+            values["t"] = TemplateStrings(values: strings, missing: missing)
+        }
+        let html = theme.library.render(TemplateData(values: values, missing: missing), withTemplate: templateName) ?? ""
+        for name in Set(missing.names).sorted() {
+            diagnostics.append(.error(.missingTemplateVariable(name: name, template: templateName),
+                                      at: theme.location(ofTag: name, preferring: templateName)))
+        }
+        return html
+    }
+
+    /// Each language, linking to this page in that language (translated or not).
+    func languageSwitcher(for group: PageGroup, current: LanguageCode) -> [[String: Any]] {
+        config.languages.map { language in
+            [
+                "code": language.code.rawValue,
+                "name": language.name,
+                "url": config.basePath + group.paths[language.code]!.dropFirst(),
+                "current": language.code == current,
+                "dir": language.direction.rawValue,
+            ]
+        }
+    }
+
+    /// `hreflang` alternates: every language the page is really written in, itself included.
+    func alternates(for group: PageGroup) -> [[String: Any]] {
+        config.languages.filter { group.isAvailable(in: $0.code) }.map { language in
+            ["hreflang": language.code.rawValue, "href": absoluteURL(group.paths[language.code]!)]
+        }
+    }
+
+    func breadcrumbs(for group: PageGroup, in language: LanguageCode) -> [[String: Any]] {
+        guard group.kind != .home else { return [] }
+        var crumbs: [[String: Any]] = []
+        var keys = ["_index"]
+        let folders = group.kind == .section ? group.folders.dropLast() : group.folders[...]
+        for depth in folders.indices {
+            keys.append(folders[...depth].joined(separator: "/") + "/_index")
+        }
+        for key in keys {
+            guard let ancestor = model.group(key) else { continue }
+            let source = ancestor.source(for: language)
+            crumbs.append([
+                "title": source.frontMatter.title,
+                "url": config.basePath + ancestor.paths[language]!.dropFirst(),
+                "lang": source.language != language ? source.language.rawValue : false,
+            ])
+        }
+        return crumbs
+    }
+
+    func absoluteURL(_ sitePath: String) -> String {
+        config.baseURL + sitePath.dropFirst()
+    }
+}
+
+extension Theme {
+    /// Where `{{name}}` (or `{{#name}}`, `{{t.name}}`...) first appears, to point a diagnostic at it.
+    func location(ofTag name: String, preferring templateName: String) -> SourceLocation {
+        let ordered = [templateFiles[templateName]].compactMap { $0 }
+            + templateFiles.values.sorted { $0.relativePath < $1.relativePath }
+        for file in ordered {
+            var line = 1
+            for text in file.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                for opener in ["{{", "{{{", "{{#", "{{^", "{{&", "{{/"] {
+                    if let range = text.range(of: opener + name) {
+                        let column = text[..<range.lowerBound].unicodeScalars.count + 1
+                        return file.location(line: line, column: column)
+                    }
+                }
+                line += 1
+            }
+        }
+        return SourceLocation(file: templateFiles[templateName]?.displayPath ?? templateName)
+    }
+}

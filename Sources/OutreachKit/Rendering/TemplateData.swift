@@ -1,0 +1,34 @@
+import Mustache
+
+/// Names a template asked for that its data did not define. One per render call, never shared.
+final class MissingNames {
+    var names: [String] = []
+}
+
+/// The data given to a template: a dictionary whose misses are recorded, so that a misspelt
+/// `{{variable}}` is reported instead of rendering as an empty string.
+///
+/// Mustache looks a name up from the innermost section outwards and asks the root last, so a
+/// name the root does not have is missing everywhere.
+struct TemplateData: MustacheParent {
+    var values: [String: Any]
+    let missing: MissingNames
+
+    func child(named name: String) -> Any? {
+        if let value = values[name] { return value }
+        missing.names.append(name)
+        return nil
+    }
+}
+
+/// UI strings reached as `{{t.key}}`; an unknown key is recorded like a missing variable.
+struct TemplateStrings: MustacheParent {
+    var values: [String: String]
+    let missing: MissingNames
+
+    func child(named name: String) -> Any? {
+        if let value = values[name] { return value }
+        missing.names.append("t." + name)
+        return nil
+    }
+}

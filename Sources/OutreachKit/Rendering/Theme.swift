@@ -1,0 +1,72 @@
+import Foundation
+import CampaignModel
+import Mustache
+
+/// The theme, loaded and compiled once per build: templates, UI strings per language, and assets.
+struct Theme: Sendable {
+    /// Templates the engine renders directly; partials they use are checked too.
+    static let requiredTemplates = ["base", "home", "section", "page", "404", "root"]
+
+    var library: MustacheLibrary
+    /// Template sources by name, kept to point diagnostics at the right line.
+    var templateFiles: [String: SourceFile]
+    var strings: [LanguageCode: UIStrings]
+    var assets: [AssetFile]
+
+    /// Compiles the theme's templates and reads its UI strings, reporting every problem.
+    static func load(templates: [SourceFile], i18n: [SourceFile], assets: [AssetFile],
+                     config: SiteConfig, diagnostics: inout [Diagnostic]) -> Theme {
+        var library = MustacheLibrary()
+        var files: [String: SourceFile] = [:]
+        for file in templates where file.relativePath.hasSuffix(".mustache") {
+            let name = String(file.relativePath.dropLast(".mustache".count))
+            files[name] = file
+            do {
+                library.register(try MustacheTemplate(string: file.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(.templateSyntax(String(describing: error.error)),
+                                          at: file.location(line: error.context.lineNumber, column: error.context.columnNumber)))
+            } catch {
+                diagnostics.append(.error(.templateSyntax(String(describing: error)), at: file.location()))
+            }
+        }
+        let themeFolder = templates.first.map { String($0.displayPath.dropLast($0.relativePath.count + 1)) } ?? "theme/templates"
+        for name in requiredTemplates where files[name] == nil {
+            diagnostics.append(.error(.missingTemplate(name), at: SourceLocation(file: themeFolder + "/" + name + ".mustache")))
+        }
+        for file in files.values.sorted(by: { $0.relativePath < $1.relativePath }) {
+            for reference in PartialReference.all(in: file.text) where files[reference.name] == nil {
+                diagnostics.append(.error(.missingTemplate(reference.name),
+                                          at: file.location(line: reference.line, column: reference.column)))
+            }
+        }
+        let strings = UIStrings.load(i18n, config: config, diagnostics: &diagnostics)
+        return Theme(library: library, templateFiles: files, strings: strings, assets: assets)
+    }
+}
+
+/// A `{{> name}}` or `{{< name}}` tag in a template, found so a missing partial is an error, not an empty string.
+struct PartialReference: Hashable {
+    var name: String
+    var line: Int
+    var column: Int
+
+    static func all(in text: String) -> [PartialReference] {
+        var references: [PartialReference] = []
+        var line = 1
+        var column = 1
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index...].hasPrefix("{{>") || text[index...].hasPrefix("{{<") {
+                let nameStart = text.index(index, offsetBy: 3)
+                if let close = text[nameStart...].range(of: "}}") {
+                    let name = text[nameStart..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                    references.append(PartialReference(name: name, line: line, column: column))
+                }
+            }
+            if text[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+            index = text.index(after: index)
+        }
+        return references
+    }
+}

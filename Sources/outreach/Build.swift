@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import OutreachKit
+
+struct Build: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the website from the content and theme folders.",
+        discussion: """
+            Every problem is listed as `file:line:column: error: message`, so you can go straight to it.
+            If there is any error, nothing is published: the output folder keeps the last good website.
+
+            Examples:
+              outreach build                      build content/ with theme/ into site/
+              outreach build --drafts             also include pages marked `draft: true`, to preview them
+              outreach build --base-url https://staging.example.org/
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Folder with site.yaml and the Markdown pages.", valueName: "folder"))
+    var content = "content"
+
+    @Option(name: .long, help: ArgumentHelp("Folder with the theme's templates, UI strings and assets.", valueName: "folder"))
+    var theme = "theme"
+
+    @Option(name: .long, help: ArgumentHelp("Folder to write the website to. It is replaced only if the build succeeds.", valueName: "folder"))
+    var output = "site"
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Web address the site will be published at, overriding site.yaml.", valueName: "url"))
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include pages marked `draft: true`.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Treat warnings as errors (use this before publishing).")
+    var strict = false
+
+    func run() async throws {
+        let options = BuildOptions(contentFolder: content, themeFolder: theme, outputFolder: output,
+                                   baseURL: baseURL, includeDrafts: drafts, strict: strict)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let report = await SiteBuilder(options: options).build()
+        let elapsed = clock.now - start
+        for diagnostic in report.diagnostics {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+        }
+        guard report.succeeded else {
+            let errors = report.diagnostics.filter { $0.severity == .error }.count
+            let warnings = report.diagnostics.count - errors
+            var summary = "Build failed: \(errors) error\(errors == 1 ? "" : "s")"
+            if warnings > 0 { summary += ", \(warnings) warning\(warnings == 1 ? "" : "s")\(strict ? " (--strict)" : "")" }
+            FileHandle.standardError.write(Data((summary + ". '\(output)' was not changed.\n").utf8))
+            throw ExitCode(1)
+        }
+        print(Summary.line(for: report, output: output, elapsed: elapsed))
+    }
+}
+
+/// The one-line summary printed after a successful build.
+enum Summary {
+    static func line(for report: BuildReport, output: String, elapsed: Duration) -> String {
+        let languages = report.pagesPerLanguage.map { entry in
+            entry.fallbacks > 0
+                ? "\(entry.language) \(entry.pages) (\(entry.fallbacks) untranslated)"
+                : "\(entry.language) \(entry.pages)"
+        }.joined(separator: ", ")
+        let milliseconds = Int(elapsed.components.seconds * 1000) + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+        let warnings = report.diagnostics.count
+        return "Built \(output)/ in \(milliseconds) ms: pages \(languages); \(report.filesWritten) files"
+            + (warnings > 0 ? "; \(warnings) warning\(warnings == 1 ? "" : "s")" : "")
+    }
+}
