@@ -39,6 +39,12 @@ public struct Localized<Value: Sendable>: Sendable {
         public var value: Value
         /// The language `value` is written in; differs from the one asked for on fallback.
         public var language: LanguageCode
+
+        /// Creates a resolved value.
+        public init(value: Value, language: LanguageCode) {
+            self.value = value
+            self.language = language
+        }
     }
 }
 

@@ -43,6 +43,7 @@ public enum Reason: Hashable, Sendable {
     case missingTranslationFile(language: String)
 
     // Output
+    case outputPathCollision(String)
     case writeFailed(String)
 
     /// The human-readable message, written for department staff rather than programmers.
@@ -78,6 +79,7 @@ public enum Reason: Hashable, Sendable {
         case .missingTemplateVariable(let name, let template): "template '\(template)' uses '{{\(name)}}', which is not defined"
         case .missingTranslationKey(let key, let language): "UI string '\(key)' is missing for language '\(language)'"
         case .missingTranslationFile(let language): "theme has no UI strings for language '\(language)' (expected i18n/\(language).yaml)"
+        case .outputPathCollision(let path): "'\(path)' would be written twice: this file has the same path as a generated page"
         case .writeFailed(let detail): "cannot write the site: \(detail)"
         }
     }

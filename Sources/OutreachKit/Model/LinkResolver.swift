@@ -44,6 +44,7 @@ struct LinkResolver: Sendable {
         if target.hasSuffix(".md") {
             let isKnownPage = keysBySourcePath[target].flatMap { model.group($0) }
             guard let group = isKnownPage, let path = group.paths[language] else {
+                if model.unparsedPages.contains(target) { return nil }
                 diagnostics.append(.error(.brokenLink(url), at: location))
                 return nil
             }

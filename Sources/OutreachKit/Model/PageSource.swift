@@ -84,9 +84,9 @@ extension PageSource {
             translation: translation,
             hotlines: (fields.strings("hotlines") ?? []).map { (id: $0.0, location: $0.1) })
         fields.warnAboutUnknownKeys()
-        let problems = fields.diagnostics
-        diagnostics += problems
-        guard title != nil, !problems.containsErrors else { return nil }
+        diagnostics += fields.diagnostics
+        // A wrong optional field is reported but the page is kept, so later phases can find more problems.
+        guard title != nil else { return nil }
         return PageSource(file: file, key: key, language: language, frontMatter: frontMatter,
                           body: split.body, bodyLineOffset: split.bodyLineOffset)
     }

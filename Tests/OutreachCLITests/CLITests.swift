@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Runs the real `outreach` executable, as department staff would.
+@Suite struct CLITests {
+    /// The executable built next to the test bundle.
+    static let executable: URL = {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("outreach").path), folder.path != "/" {
+            folder.deleteLastPathComponent()
+        }
+        return folder.appendingPathComponent("outreach")
+    }()
+
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    func run(_ arguments: [String]) throws -> Run {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path),
+                     "build the outreach executable first (swift build)")
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus,
+                   output: String(decoding: outputData, as: UTF8.self),
+                   errors: String(decoding: errorData, as: UTF8.self))
+    }
+
+    @Test func helpExplainsTheBuildCommand() throws {
+        let result = try run(["build", "--help"])
+        #expect(result.status == 0)
+        for option in ["--content", "--theme", "--output", "--base-url", "--drafts", "--strict"] {
+            #expect(result.output.contains(option), "help mentions \(option)")
+        }
+    }
+
+    @Test func successfulBuildPrintsOneSummaryLine() throws {
+        let site = Fixtures.url("Sites/basic")
+        let output = try Fixtures.temporaryFolder().appendingPathComponent("site")
+        let result = try run(["build", "--content", site.appendingPathComponent("content").path,
+                              "--theme", site.appendingPathComponent("theme").path, "--output", output.path])
+        #expect(result.status == 0, "\(result.errors)")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.contains("en 5, vi 5 (4 untranslated)") == true)
+    }
+
+    @Test func errorsUseTheCompilerFormatAndExitOne() throws {
+        let site = Fixtures.url("Invalid/several-problems")
+        let output = try Fixtures.temporaryFolder().appendingPathComponent("site")
+        let result = try run(["build", "--content", site.appendingPathComponent("content").path,
+                              "--theme", Fixtures.url("Sites/basic/theme").path, "--output", output.path])
+        #expect(result.status == 1)
+        let errorLines = result.errors.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errorLines.count == 5)
+        let pattern = try Regex(#"^.+/content/[^:]+\.md:\d+:\d+: error: .+$"#)
+        for line in errorLines {
+            #expect(line.wholeMatch(of: pattern) != nil, "\(line)")
+        }
+        #expect(result.errors.contains("about.md:3:20: error: unknown hotline id '999'"))
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
+}
