@@ -59,10 +59,11 @@ struct Build: AsyncParsableCommand {
 /// The one-line summary printed after a successful build.
 enum Summary {
     static func line(for report: BuildReport, output: String, elapsed: Duration) -> String {
-        let languages = report.pagesPerLanguage.map { entry in
-            entry.fallbacks > 0
-                ? "\(entry.language) \(entry.pages) (\(entry.fallbacks) untranslated)"
-                : "\(entry.language) \(entry.pages)"
+        let languages = report.languages.map { entry in
+            var gaps: [String] = []
+            if entry.untranslatedPages > 0 { gaps.append("\(entry.untranslatedPages) untranslated") }
+            if entry.untranslatedQuizQuestions > 0 { gaps.append("\(entry.untranslatedQuizQuestions) quiz question\(entry.untranslatedQuizQuestions == 1 ? "" : "s") untranslated") }
+            return "\(entry.language) \(entry.pages)" + (gaps.isEmpty ? "" : " (" + gaps.joined(separator: ", ") + ")")
         }.joined(separator: ", ")
         let milliseconds = Int(elapsed.components.seconds * 1000) + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
         let warnings = report.diagnostics.count

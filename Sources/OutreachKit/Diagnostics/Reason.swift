@@ -30,6 +30,14 @@ public enum Reason: Hashable, Sendable {
     case unknownHotline(String)
     case duplicateHotline(String)
 
+    // Quizzes
+    case unknownQuizCategory(String)
+    case unknownQuizAnswer(String)
+    case tooManyAnswers(type: String, count: Int)
+    case duplicateID(kind: String, id: String)
+    case missingDefaultLanguageText(field: String, language: String)
+    case quizPoolTooLarge(pool: Int, questions: Int)
+
     // Markdown
     case brokenLink(String)
     case missingImage(String)
@@ -71,6 +79,12 @@ public enum Reason: Hashable, Sendable {
         case .translationWithoutOriginal(let original): "translation has no original page '\(original)' in the default language"
         case .unknownHotline(let id): "unknown hotline id '\(id)'; it must be listed in content/hotlines.yaml"
         case .duplicateHotline(let id): "hotline id '\(id)' is listed twice"
+        case .unknownQuizCategory(let id): "unknown category '\(id)'; add it under 'categories' first"
+        case .unknownQuizAnswer(let id): "answer '\(id)' is not one of the question's choice ids"
+        case .tooManyAnswers(let type, let count): "a \(type) question has exactly one answer, but \(count) are given; use type: multiple"
+        case .duplicateID(let kind, let id): "\(kind) id '\(id)' is used twice"
+        case .missingDefaultLanguageText(let field, let language): "'\(field)' has no text in the default language (\(language))"
+        case .quizPoolTooLarge(let pool, let questions): "pool of \(pool) questions, but the bank has \(questions); use a number from 1 to \(questions)"
         case .brokenLink(let target): "link to '\(target)', which is not a page of this site"
         case .missingImage(let path): "image '\(path)' not found in the content folder"
         case .pathOutsideContent(let path): "path '\(path)' points outside the content folder"

@@ -8,6 +8,8 @@ struct SiteModel: Sendable {
     var groups: [PageGroup]
     /// Files copied as they are, from the content folder.
     var contentAssets: [AssetFile]
+    /// Quizzes by slug.
+    var quizzes: [String: Quiz] = [:]
 
     /// The group for a key (`pillars/prevention`).
     func group(_ key: String) -> PageGroup? { groupIndex[key].map { groups[$0] } }
@@ -23,7 +25,11 @@ struct SiteModel: Sendable {
 
 /// A page and all of its translations, tied together by their shared key.
 struct PageGroup: Sendable {
-    enum Kind: Sendable { case home, section, page }
+    enum Kind: Sendable, Equatable {
+        case home, section, page
+        /// A quiz page, rendered from the quiz with this slug rather than from Markdown.
+        case quiz(String)
+    }
 
     /// `pillars/prevention`, `pillars/_index`, `_index`.
     var key: String

@@ -27,7 +27,8 @@ struct SiteModelBuilder {
     }
 
     /// Groups pages with their translations, gives every page its address, and checks references.
-    mutating func build(pages: [PageSource], hotlines: [Hotline], assets: [AssetFile]) -> SiteModel {
+    mutating func build(pages: [PageSource], hotlines: [Hotline], assets: [AssetFile],
+                        quizzes: [(quiz: Quiz, file: SourceFile)] = [], quizSectionTitle: Localized<String> = Localized()) -> SiteModel {
         let visible = pages.filter { includeDrafts || !$0.frontMatter.isDraft }
         var originals: [String: PageSource] = [:]
         var translations: [String: [LanguageCode: PageSource]] = [:]
@@ -42,6 +43,24 @@ struct SiteModelBuilder {
         for (key, byLanguage) in translations where originals[key] == nil && !hiddenOriginals.contains(key) {
             for page in byLanguage.values.sorted(by: { $0.language < $1.language }) {
                 diagnostics.append(.error(.translationWithoutOriginal(key + ".md"), at: page.file.location()))
+            }
+        }
+
+        // Each quiz is a page of the `quiz` section, written in every language its title is.
+        for (quiz, file) in quizzes {
+            let key = Self.quizFolder + "/" + quiz.id
+            originals[key] = Self.quizPage(quiz, file: file, key: key, language: config.defaultLanguage)
+            for language in config.languages.map(\.code) where language != config.defaultLanguage && quiz.title[language] != nil {
+                translations[key, default: [:]][language] = Self.quizPage(quiz, file: file, key: key, language: language)
+            }
+        }
+        let quizSectionKey = Self.quizFolder + "/_index"
+        if !quizzes.isEmpty && originals[quizSectionKey] == nil {
+            originals[quizSectionKey] = Self.generatedSection(folders: [Self.quizFolder], language: config.defaultLanguage,
+                                                              title: quizSectionTitle)
+            for language in config.languages.map(\.code) where language != config.defaultLanguage && quizSectionTitle[language] != nil {
+                translations[quizSectionKey, default: [:]][language] = Self.generatedSection(
+                    folders: [Self.quizFolder], language: language, title: quizSectionTitle)
             }
         }
 
@@ -69,9 +88,10 @@ struct SiteModelBuilder {
             for folder in folders where !Slug.isValid(folder) {
                 diagnostics.append(.error(.invalidSlug(folder), at: original.file.location()))
             }
+            let quizSlug = quizzes.first { Self.quizFolder + "/" + $0.quiz.id == key }?.quiz.id
             var group = PageGroup(
                 key: key,
-                kind: key == "_index" ? .home : (isIndex ? .section : .page),
+                kind: key == "_index" ? .home : (isIndex ? .section : quizSlug.map { .quiz($0) } ?? .page),
                 folders: Array(folders),
                 original: original,
                 translations: translations[key] ?? [:],
@@ -89,6 +109,7 @@ struct SiteModelBuilder {
         checkUniquePaths(groups)
 
         var model = SiteModel(config: config, hotlines: hotlines, groups: groups, contentAssets: assets)
+        model.quizzes = Dictionary(uniqueKeysWithValues: quizzes.map { ($0.quiz.id, $0.quiz) })
         model.groupIndex = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.key, $0) })
         linkChildren(&model)
         return model
@@ -96,7 +117,7 @@ struct SiteModelBuilder {
 
     private func path(of group: PageGroup, in language: LanguageCode) -> String {
         var parts = [language.pathComponent] + group.folders
-        if group.kind == .page {
+        if group.kind != .home && group.kind != .section {
             let source = group.source(for: language)
             let stem = String(group.key.split(separator: "/").last ?? "")
             parts.append(source.frontMatter.slug ?? group.original.frontMatter.slug ?? stem)
@@ -136,6 +157,17 @@ struct SiteModelBuilder {
             guard let index = model.groupIndex[parentKey] else { continue }
             model.groups[index].children = children.sorted { $0.sortKey < $1.sortKey }.map(\.key)
         }
+    }
+
+    /// The section quizzes are published in: `/<lang>/quiz/<slug>/`.
+    static let quizFolder = "quiz"
+
+    /// A quiz's page in one language: its title and description, and no Markdown.
+    static func quizPage(_ quiz: Quiz, file: SourceFile, key: String, language: LanguageCode) -> PageSource {
+        let frontMatter = PageFrontMatter(title: quiz.title[language] ?? "", description: quiz.description[language],
+                                          date: nil, isDraft: false, weight: nil, slug: nil, slugLocation: nil,
+                                          translation: quiz.translation, hotlines: [])
+        return PageSource(file: file, key: key, language: language, frontMatter: frontMatter, body: "", bodyLineOffset: 0)
     }
 
     /// A stand-in for a missing `_index.md`: titled after its folder, with no text of its own.

@@ -4,10 +4,21 @@ import CampaignModel
 public struct BuildReport: Sendable {
     /// Every problem found, sorted by location.
     public var diagnostics: [Diagnostic]
-    /// Pages written per language, in the site's language order (empty when the build failed).
-    public var pagesPerLanguage: [(language: LanguageCode, pages: Int, fallbacks: Int)]
+    /// Pages per language, in the site's language order (empty when the build failed).
+    public var languages: [LanguageSummary]
     /// Number of files written, pages and assets together.
     public var filesWritten: Int
-    /// Whether `site/` was replaced.
+    /// Whether the output folder was replaced.
     public var succeeded: Bool
+}
+
+/// How complete one language of the site is.
+public struct LanguageSummary: Hashable, Sendable {
+    public var language: LanguageCode
+    /// Pages published in this language, fallbacks included.
+    public var pages: Int
+    /// Pages shown in the default language because they are not translated.
+    public var untranslatedPages: Int
+    /// Quiz questions shown in the default language because they are not translated.
+    public var untranslatedQuizQuestions: Int
 }

@@ -8,6 +8,7 @@ struct Loader {
         var siteFile: SourceFile?
         var hotlinesFile: SourceFile?
         var markdownFiles: [SourceFile] = []
+        var quizFiles: [SourceFile] = []
         var contentAssets: [AssetFile] = []
         var templates: [SourceFile] = []
         var i18n: [SourceFile] = []
@@ -30,6 +31,8 @@ struct Loader {
             case "site.yaml": loaded.siteFile = file
             case "hotlines.yaml": loaded.hotlinesFile = file
             case let path where path.hasSuffix(".md"): loaded.markdownFiles.append(file)
+            case let path where path.hasPrefix("quizzes/") && path.hasSuffix(".yaml") && !path.dropFirst(8).contains("/"):
+                loaded.quizFiles.append(file)
             default: break  // Data files for later features (quizzes, events) are read by their own phases.
             }
         }

@@ -17,15 +17,15 @@ public struct SiteBuilder: Sendable {
         var diagnostics = rendered.diagnostics
         let blocked = diagnostics.containsErrors || (options.strict && !diagnostics.isEmpty)
         guard !blocked, let files = rendered.files else {
-            return BuildReport(diagnostics: diagnostics.sortedByLocation(), pagesPerLanguage: [], filesWritten: 0, succeeded: false)
+            return BuildReport(diagnostics: diagnostics.sortedByLocation(), languages: [], filesWritten: 0, succeeded: false)
         }
         do {
             try SiteWriter(outputFolder: options.outputFolder).write(files)
         } catch {
             diagnostics.append(.error(.writeFailed(error.detail), at: SourceLocation(file: options.outputFolder)))
-            return BuildReport(diagnostics: diagnostics.sortedByLocation(), pagesPerLanguage: [], filesWritten: 0, succeeded: false)
+            return BuildReport(diagnostics: diagnostics.sortedByLocation(), languages: [], filesWritten: 0, succeeded: false)
         }
-        return BuildReport(diagnostics: diagnostics.sortedByLocation(), pagesPerLanguage: rendered.pagesPerLanguage,
+        return BuildReport(diagnostics: diagnostics.sortedByLocation(), languages: rendered.languages,
                            filesWritten: files.count, succeeded: true)
     }
 
@@ -54,7 +54,12 @@ public struct SiteBuilder: Sendable {
                 unparsedPages.insert(file.relativePath)
             }
         }
-        var model = builder.build(pages: pages, hotlines: hotlines, assets: loaded.contentAssets)
+        let quizzes = loaded.quizFiles.compactMap { file in
+            Quiz.parse(file, config: config, diagnostics: &diagnostics).map { (quiz: $0, file: file) }
+        }
+        let quizSectionTitle = Localized(theme.strings.compactMapValues { $0["quiz_section_title"] })
+        var model = builder.build(pages: pages, hotlines: hotlines, assets: loaded.contentAssets,
+                                  quizzes: quizzes, quizSectionTitle: quizSectionTitle)
         model.unparsedPages = unparsedPages
         diagnostics += builder.diagnostics
         // Rendering goes ahead even after errors, to find every broken link in one run; nothing is written.
@@ -78,14 +83,18 @@ public struct SiteBuilder: Sendable {
         // Missing template variables repeat on every page; report each once.
         diagnostics = Array(Set(diagnostics))
         let counts = model.config.languages.map { language in
-            (language: language.code,
-             pages: model.groups.count,
-             fallbacks: model.groups.filter { !$0.isAvailable(in: language.code) }.count)
+            LanguageSummary(
+                language: language.code,
+                pages: model.groups.count,
+                untranslatedPages: model.groups.filter { !$0.isAvailable(in: language.code) }.count,
+                untranslatedQuizQuestions: model.quizzes.values.reduce(0) { total, quiz in
+                    total + quiz.questions.filter { $0.text[language.code] == nil }.count
+                })
         }
         if diagnostics.containsErrors {
             return RenderResult(files: nil, diagnostics: diagnostics.sortedByLocation())
         }
-        return RenderResult(files: files, diagnostics: diagnostics.sortedByLocation(), pagesPerLanguage: counts)
+        return RenderResult(files: files, diagnostics: diagnostics.sortedByLocation(), languages: counts)
     }
 
     /// Renders every page in every language, spread over the machine's cores, merged in a stable order.
@@ -133,5 +142,5 @@ public struct RenderResult: Sendable {
     /// Every problem found.
     public var diagnostics: [Diagnostic]
     /// Pages per language and how many of them fall back to the default language.
-    public var pagesPerLanguage: [(language: LanguageCode, pages: Int, fallbacks: Int)] = []
+    public var languages: [LanguageSummary] = []
 }

@@ -62,10 +62,14 @@ struct PageRenderer: Sendable {
         values["alternates"] = isFallback ? [] : alternates(for: group)
         values["xDefault"] = isFallback ? false : (group.kind == .home ? config.baseURL : absoluteURL(group.paths[config.defaultLanguage]!))
 
-        let templateName = switch group.kind {
-        case .home: "home"
-        case .section: "section"
-        case .page: "page"
+        let templateName: String
+        switch group.kind {
+        case .home: templateName = "home"
+        case .section: templateName = "section"
+        case .page: templateName = "page"
+        case .quiz(let slug):
+            templateName = "quiz"
+            values["quiz"] = QuizView(quiz: model.quizzes[slug]!, language: language, config: config, strings: data.strings).values
         }
         let html = render(templateName, values: values, diagnostics: &diagnostics)
         let path = String(group.paths[language]!.dropFirst()) + "index.html"

@@ -1,0 +1,149 @@
+import CampaignModel
+import Foundation
+
+/// What the quiz template shows for one quiz in one language.
+///
+/// Questions are an ordinary form, readable and answerable without JavaScript; the answer key and
+/// the script's messages travel as JSON in a `<script type="application/json">` block.
+struct QuizView {
+    var quiz: Quiz
+    var language: LanguageCode
+    var config: SiteConfig
+    var strings: [String: String]
+
+    /// Timer choices offered in challenge mode; 0 turns the limit off (WCAG 2.2.1).
+    static let timerChoices = [0, 30, 60, 120]
+
+    /// UI string keys passed to the script, by the name the script uses.
+    static let scriptStrings = [
+        "correct": "quiz_feedback_correct", "incorrect": "quiz_feedback_incorrect",
+        "unanswered": "quiz_feedback_unanswered", "score": "quiz_score", "categoryScore": "quiz_category_score",
+        "passed": "quiz_passed", "failed": "quiz_failed", "challengeStatus": "quiz_challenge_status",
+        "timeLeft": "quiz_time_left", "timeUp": "quiz_time_up", "challengeDone": "quiz_challenge_done",
+        "resume": "quiz_resume",
+    ]
+
+    var values: [String: Any] {
+        let timerDefault = Self.timerChoices.contains(quiz.timerSeconds) ? quiz.timerSeconds : 30
+        var timerOptions = Self.timerChoices.map { seconds -> [String: Any] in
+            ["value": String(seconds), "isOff": seconds == 0, "selected": seconds == timerDefault]
+        }
+        if !Self.timerChoices.contains(quiz.timerSeconds) {
+            timerOptions.append(["value": String(quiz.timerSeconds), "isOff": false, "selected": true])
+            timerOptions[timerOptions.firstIndex { $0["value"] as? String == "30" }!]["selected"] = false
+        }
+        return [
+            "slug": quiz.id,
+            "json": Self.scriptSafeJSON(data),
+            "questionCount": String(quiz.questions.count),
+            "perAttempt": String(quiz.questionsPerAttempt),
+            "passMark": String(quiz.passMark),
+            "timerOptions": timerOptions,
+            "questions": quiz.questions.map(question),
+        ]
+    }
+
+    /// How many questions fall back to the default language here, for the build report.
+    var fallbackCount: Int {
+        quiz.questions.filter { $0.text[language] == nil }.count
+    }
+
+    private func text(_ localized: Localized<String>) -> (value: String, lang: Any) {
+        guard let resolved = localized.resolve(language, fallback: config.defaultLanguage) else { return ("", false) }
+        return (resolved.value, resolved.language == language ? false : resolved.language.rawValue)
+    }
+
+    private func question(_ question: QuizQuestion) -> [String: Any] {
+        let questionText = text(question.text)
+        let explanation = text(question.explanation)
+        let choices = question.choices.map { choice -> [String: Any] in
+            let label = choiceLabel(choice, of: question)
+            return ["id": choice.id, "questionID": question.id, "text": label.value, "lang": label.lang]
+        }
+        let correct = question.choices.filter { question.answers.contains($0.id) }.map { choice -> [String: Any] in
+            let label = choiceLabel(choice, of: question)
+            return ["text": label.value, "lang": label.lang]
+        }
+        return [
+            "id": question.id,
+            "category": question.category,
+            "type": question.kind.rawValue,
+            "inputType": question.kind == .multiple ? "checkbox" : "radio",
+            "text": questionText.value,
+            "textLang": questionText.lang,
+            "choices": choices,
+            "correct": correct,
+            "explanation": explanation.value,
+            "explanationLang": explanation.lang,
+        ]
+    }
+
+    private func choiceLabel(_ choice: QuizChoice, of question: QuizQuestion) -> (value: String, lang: Any) {
+        guard question.kind == .trueFalse else { return text(choice.text) }
+        return (strings[choice.id == "true" ? "quiz_true" : "quiz_false"] ?? choice.id, false)
+    }
+
+    /// The answer key and messages for the script. Keys are sorted so output is byte-stable.
+    private var data: QuizData {
+        QuizData(
+            slug: quiz.id, lang: language.rawValue, passMark: quiz.passMark, pool: quiz.questionsPerAttempt,
+            shuffle: quiz.shuffle, timer: quiz.timerSeconds,
+            categories: quiz.categories.map { .init(id: $0.id, name: text($0.name).value) },
+            results: quiz.results.map { .init(min: $0.range.lowerBound, max: $0.range.upperBound, message: text($0.message).value) },
+            questions: quiz.questions.map { question in
+                var feedback: [String: String] = [:]
+                for choice in question.choices {
+                    if let localized = choice.feedback { feedback[choice.id] = text(localized).value }
+                }
+                return .init(id: question.id, category: question.category, type: question.kind.rawValue,
+                             answers: question.answers.sorted(), feedback: feedback, explanation: text(question.explanation).value)
+            },
+            strings: Self.scriptStrings.compactMapValues { strings[$0] })
+    }
+
+    /// JSON that can sit inside a `<script>` element: `<`, `>` and `&` are escaped, so text such as
+    /// `</script>` in a question can never end the element.
+    static func scriptSafeJSON<Value: Encodable>(_ value: Value) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        var json = ""
+        json.reserveCapacity(data.count)
+        for scalar in String(decoding: data, as: UTF8.self).unicodeScalars {
+            switch scalar {
+            case "<": json += "\\u003c"
+            case ">": json += "\\u003e"
+            case "&": json += "\\u0026"
+            case "\u{2028}": json += "\\u2028"
+            case "\u{2029}": json += "\\u2029"
+            default: json.unicodeScalars.append(scalar)
+            }
+        }
+        return json
+    }
+}
+
+/// The JSON given to `quiz.js`.
+struct QuizData: Encodable {
+    struct Category: Encodable { var id: String; var name: String }
+    struct Result: Encodable { var min: Int; var max: Int; var message: String }
+    struct Question: Encodable {
+        var id: String
+        var category: String
+        var type: String
+        var answers: [String]
+        var feedback: [String: String]
+        var explanation: String
+    }
+
+    var slug: String
+    var lang: String
+    var passMark: Int
+    var pool: Int
+    var shuffle: Bool
+    var timer: Int
+    var categories: [Category]
+    var results: [Result]
+    var questions: [Question]
+    var strings: [String: String]
+}
