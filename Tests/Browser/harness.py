@@ -107,6 +107,7 @@ class Page:
     """What the tests need from one HTML page."""
 
     lang: str | None = None
+    title: str = ""
     canonical: str | None = None
     # (hreflang, href) of every <link rel="alternate" hreflang>, in document order; a list, not a
     # dict, so that a duplicated hreflang can be reported.
@@ -126,11 +127,14 @@ class _PageParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.page = Page()
+        self._in_title = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {name: (value or "") for name, value in attrs}
         rel = a.get("rel", "").lower().split()
-        if tag == "html" and self.page.lang is None:
+        if tag == "title":
+            self._in_title = True
+        elif tag == "html" and self.page.lang is None:
             self.page.lang = a.get("lang")
         elif tag == "link" and "canonical" in rel:
             self.page.canonical = a.get("href")
@@ -143,6 +147,14 @@ class _PageParser(HTMLParser):
 
     # <link> is a void element; the parser reports "<link ... />" here instead of handle_starttag.
     handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.page.title += data
 
 
 def parse_page(html: str) -> Page:
@@ -193,11 +205,22 @@ class Site:
 
     @functools.cached_property
     def languages(self) -> list[Language]:
-        """The site's languages, in the order the root page's language chooser offers them."""
+        """The site's languages: one per top-level folder that has a home page.
+
+        The code is the one the root page's language chooser gives the folder (in the chooser's
+        order), else the <html lang> of the folder's home page. Starting from the folders rather
+        than from the chooser means a language missing from the chooser is reported once, by the
+        tests of the chooser, instead of making every page of that language look foreign.
+        """
+        folders = {d.name for d in self.root.iterdir() if d.is_dir() and (d / "index.html").is_file()}
         languages = []
         for choice in self.pages["/"].language_choices:
             folder = urllib.parse.urlsplit(choice.get("href", "")).path.strip("/").split("/")[0]
-            languages.append(Language(choice["data-language-choice"], folder))
+            if folder in folders and choice.get("data-language-choice"):
+                languages.append(Language(choice["data-language-choice"], folder))
+                folders.discard(folder)
+        for folder in sorted(folders):
+            languages.append(Language(self.pages[f"/{folder}/"].lang or "", folder))
         return languages
 
     def language_of_folder(self, url_path: str) -> Language | None:

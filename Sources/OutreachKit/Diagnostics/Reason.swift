@@ -28,6 +28,8 @@ public enum Reason: Hashable, Sendable {
     case invalidSlug(String)
     case translationWithoutOriginal(String)
     case unknownHotline(String)
+    case unknownReference(kind: String, id: String)
+    case endBeforeStart(start: String, end: String)
     case duplicateHotline(String)
 
     // Quizzes
@@ -77,6 +79,8 @@ public enum Reason: Hashable, Sendable {
         case .duplicateSlug(let url, let first): "page address '\(url)' is already used by \(first)"
         case .invalidSlug(let slug): "'\(slug)' cannot be used in a page address; use letters, digits, '-' and '_'"
         case .translationWithoutOriginal(let original): "translation has no original page '\(original)' in the default language"
+        case .unknownReference(let kind, let id): "unknown \(kind) id '\(id)'; no page in the content folder has that id"
+        case .endBeforeStart(let start, let end): "end \(end) is before start \(start)"
         case .unknownHotline(let id): "unknown hotline id '\(id)'; it must be listed in content/hotlines.yaml"
         case .duplicateHotline(let id): "hotline id '\(id)' is listed twice"
         case .unknownQuizCategory(let id): "unknown category '\(id)'; add it under 'categories' first"

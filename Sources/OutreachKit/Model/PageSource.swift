@@ -34,11 +34,13 @@ struct PageFrontMatter: Sendable {
     var slugLocation: SourceLocation?
     var translation: TranslationStatus?
     var hotlines: [(id: String, location: SourceLocation)]
+    /// Fields particular to the page's section (events, departments, campaigns, pillars).
+    var data: PageData = .none
 }
 
 extension PageSource {
     /// Parses a Markdown file into a page; `languageOfFile` has already been taken from its name.
-    static func parse(_ file: SourceFile, key: String, language: LanguageCode,
+    static func parse(_ file: SourceFile, key: String, language: LanguageCode, isTranslation: Bool = false,
                       diagnostics: inout [Diagnostic]) -> PageSource? {
         let split: FrontMatter
         switch FrontMatter.split(file.text) {
@@ -73,7 +75,7 @@ extension PageSource {
                                    at: fields.location(of: translationNode))
             }
         }
-        let frontMatter = PageFrontMatter(
+        var frontMatter = PageFrontMatter(
             title: title ?? "",
             description: fields.string("description"),
             date: fields.day("date"),
@@ -83,6 +85,7 @@ extension PageSource {
             slugLocation: slugNode.map { fields.location(of: $0) },
             translation: translation,
             hotlines: (fields.strings("hotlines") ?? []).map { (id: $0.0, location: $0.1) })
+        frontMatter.data = PageData.read(key: key, from: &fields, isTranslation: isTranslation)
         fields.warnAboutUnknownKeys()
         diagnostics += fields.diagnostics
         // A wrong optional field is reported but the page is kept, so later phases can find more problems.

@@ -10,6 +10,14 @@ struct SiteModel: Sendable {
     var contentAssets: [AssetFile]
     /// Quizzes by slug.
     var quizzes: [String: Quiz] = [:]
+    /// Departments, campaigns and events described by pages.
+    var campaignData = CampaignDataBuilder.Result()
+
+    /// The event whose page has this key.
+    func event(forKey key: String) -> Event? {
+        guard key.hasPrefix("events/") else { return nil }
+        return campaignData.events.first { "events/" + $0.id == key }
+    }
 
     /// The group for a key (`pillars/prevention`).
     func group(_ key: String) -> PageGroup? { groupIndex[key].map { groups[$0] } }

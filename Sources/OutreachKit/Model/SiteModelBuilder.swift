@@ -28,7 +28,8 @@ struct SiteModelBuilder {
 
     /// Groups pages with their translations, gives every page its address, and checks references.
     mutating func build(pages: [PageSource], hotlines: [Hotline], assets: [AssetFile],
-                        quizzes: [(quiz: Quiz, file: SourceFile)] = [], quizSectionTitle: Localized<String> = Localized()) -> SiteModel {
+                        quizzes: [(quiz: Quiz, file: SourceFile)] = [],
+                        sectionTitles: [String: Localized<String>] = [:]) -> SiteModel {
         let visible = pages.filter { includeDrafts || !$0.frontMatter.isDraft }
         var originals: [String: PageSource] = [:]
         var translations: [String: [LanguageCode: PageSource]] = [:]
@@ -54,23 +55,20 @@ struct SiteModelBuilder {
                 translations[key, default: [:]][language] = Self.quizPage(quiz, file: file, key: key, language: language)
             }
         }
-        let quizSectionKey = Self.quizFolder + "/_index"
-        if !quizzes.isEmpty && originals[quizSectionKey] == nil {
-            originals[quizSectionKey] = Self.generatedSection(folders: [Self.quizFolder], language: config.defaultLanguage,
-                                                              title: quizSectionTitle)
-            for language in config.languages.map(\.code) where language != config.defaultLanguage && quizSectionTitle[language] != nil {
-                translations[quizSectionKey, default: [:]][language] = Self.generatedSection(
-                    folders: [Self.quizFolder], language: language, title: quizSectionTitle)
-            }
-        }
-
         // Sections without an _index.md still get a page listing their contents.
         for key in originals.keys.sorted() {
             var folders = key.split(separator: "/").map(String.init).dropLast()
             while !folders.isEmpty {
                 let sectionKey = folders.joined(separator: "/") + "/_index"
                 if originals[sectionKey] == nil {
-                    originals[sectionKey] = Self.generatedSection(folders: Array(folders), language: config.defaultLanguage)
+                    // Titled by the theme's `section_title_<folder>` strings where it has them.
+                    let title = sectionTitles[folders.joined(separator: "/")]
+                    originals[sectionKey] = Self.generatedSection(folders: Array(folders), language: config.defaultLanguage,
+                                                                  title: title)
+                    for language in config.languages.map(\.code) where language != config.defaultLanguage && title?[language] != nil {
+                        translations[sectionKey, default: [:]][language] = Self.generatedSection(
+                            folders: Array(folders), language: language, title: title)
+                    }
                 }
                 folders = folders.dropLast()
             }
@@ -111,6 +109,9 @@ struct SiteModelBuilder {
         var model = SiteModel(config: config, hotlines: hotlines, groups: groups, contentAssets: assets)
         model.quizzes = Dictionary(uniqueKeysWithValues: quizzes.map { ($0.quiz.id, $0.quiz) })
         model.groupIndex = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.key, $0) })
+        var campaignBuilder = CampaignDataBuilder(config: config)
+        model.campaignData = campaignBuilder.build(groups: model.groups, quizzes: Set(model.quizzes.keys))
+        diagnostics += campaignBuilder.diagnostics
         linkChildren(&model)
         return model
     }

@@ -48,7 +48,8 @@ public struct SiteBuilder: Sendable {
         var unparsedPages: Set<String> = []
         for file in loaded.markdownFiles {
             guard let (key, language) = builder.keyAndLanguage(of: file) else { continue }
-            if let page = PageSource.parse(file, key: key, language: language, diagnostics: &diagnostics) {
+            if let page = PageSource.parse(file, key: key, language: language,
+                                           isTranslation: language != config.defaultLanguage, diagnostics: &diagnostics) {
                 pages.append(page)
             } else {
                 unparsedPages.insert(file.relativePath)
@@ -57,9 +58,8 @@ public struct SiteBuilder: Sendable {
         let quizzes = loaded.quizFiles.compactMap { file in
             Quiz.parse(file, config: config, diagnostics: &diagnostics).map { (quiz: $0, file: file) }
         }
-        let quizSectionTitle = Localized(theme.strings.compactMapValues { $0["quiz_section_title"] })
         var model = builder.build(pages: pages, hotlines: hotlines, assets: loaded.contentAssets,
-                                  quizzes: quizzes, quizSectionTitle: quizSectionTitle)
+                                  quizzes: quizzes, sectionTitles: theme.sectionTitles)
         model.unparsedPages = unparsedPages
         diagnostics += builder.diagnostics
         // Rendering goes ahead even after errors, to find every broken link in one run; nothing is written.

@@ -13,6 +13,17 @@ struct Theme: Sendable {
     var strings: [LanguageCode: UIStrings]
     var assets: [AssetFile]
 
+    /// Titles for sections that have no `_index.md`, from `section_title_<folder>` UI strings.
+    var sectionTitles: [String: Localized<String>] {
+        var titles: [String: Localized<String>] = [:]
+        for (language, table) in strings {
+            for (key, value) in table.values where key.hasPrefix("section_title_") {
+                titles[String(key.dropFirst("section_title_".count)), default: Localized()][language] = value
+            }
+        }
+        return titles
+    }
+
     /// Compiles the theme's templates and reads its UI strings, reporting every problem.
     static func load(templates: [SourceFile], i18n: [SourceFile], assets: [AssetFile],
                      config: SiteConfig, diagnostics: inout [Diagnostic]) -> Theme {

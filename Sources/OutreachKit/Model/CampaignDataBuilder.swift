@@ -1,0 +1,119 @@
+import CampaignModel
+
+/// Builds the campaign model (departments, campaigns, events) from the pages that describe them,
+/// and checks every reference between them.
+struct CampaignDataBuilder {
+    var config: SiteConfig
+    var diagnostics: [Diagnostic] = []
+
+    struct Result: Sendable {
+        var departments: [Department] = []
+        var campaigns: [Campaign] = []
+        /// Sorted by start, then id.
+        var events: [Event] = []
+        /// The page of each pillar, by pillar.
+        var pillarPages: [Pillar: String] = [:]
+    }
+
+    mutating func build(groups: [PageGroup], quizzes: Set<String>) -> Result {
+        var result = Result()
+        for group in groups {
+            guard case .department(let kind) = group.original.frontMatter.data else { continue }
+            result.departments.append(Department(id: Self.id(of: group), name: titles(of: group), kind: kind ?? .other))
+        }
+        let departmentIDs = Set(result.departments.map(\.id))
+        let languageCodes = Set(config.languages.map(\.code))
+
+        for group in groups {
+            guard case .campaign(let fields) = group.original.frontMatter.data else { continue }
+            for reference in fields.departments where !departmentIDs.contains(reference.id) {
+                diagnostics.append(.error(.unknownReference(kind: "department", id: reference.id), at: reference.location))
+            }
+            for reference in fields.quizzes where !quizzes.contains(reference.id) {
+                diagnostics.append(.error(.unknownReference(kind: "quiz", id: reference.id), at: reference.location))
+            }
+            var languages: [LanguageCode] = []
+            for reference in fields.languages {
+                if let code = LanguageCode(reference.id), languageCodes.contains(code) { languages.append(code) } else {
+                    diagnostics.append(.error(.unknownLanguage(reference.id), at: reference.location))
+                }
+            }
+            var period: ClosedRange<CalendarDay>?
+            if let start = fields.start {
+                let end = fields.end ?? start
+                if end < start {
+                    diagnostics.append(.error(.endBeforeStart(start: start.description, end: end.description),
+                                              at: fields.endLocation ?? group.original.file.location()))
+                } else {
+                    period = start...end
+                }
+            }
+            result.campaigns.append(Campaign(
+                id: Self.id(of: group), title: titles(of: group), summary: descriptions(of: group),
+                pillars: fields.pillars, departments: fields.departments.map(\.id), period: period,
+                audience: localized(group) { page in
+                    if case .campaign(let fields) = page.frontMatter.data { fields.audience } else { nil }
+                },
+                languages: languages, quizzes: fields.quizzes.map(\.id)))
+        }
+        let campaignIDs = Set(result.campaigns.map(\.id))
+
+        for group in groups {
+            switch group.original.frontMatter.data {
+            case .pillar(let pillar?):
+                result.pillarPages[pillar] = group.key
+            case .event(let fields):
+                if let event = event(from: group, fields: fields, departments: departmentIDs, campaigns: campaignIDs) {
+                    result.events.append(event)
+                }
+            default:
+                break
+            }
+        }
+        result.events.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+        return result
+    }
+
+    private mutating func event(from group: PageGroup, fields: EventFields, departments: Set<String>,
+                                campaigns: Set<String>) -> Event? {
+        if let department = fields.department, !departments.contains(department.id) {
+            diagnostics.append(.error(.unknownReference(kind: "department", id: department.id), at: department.location))
+        }
+        if let campaign = fields.campaign, !campaigns.contains(campaign.id) {
+            diagnostics.append(.error(.unknownReference(kind: "campaign", id: campaign.id), at: campaign.location))
+        }
+        guard let department = fields.department, let start = fields.start, let pillar = fields.pillar,
+              let kind = fields.kind else { return nil }
+        let place = localized(group) { page in if case .event(let fields) = page.frontMatter.data { fields.place } else { nil } }
+        let audience = localized(group) { page in if case .event(let fields) = page.frontMatter.data { fields.audience } else { nil } }
+        guard let event = Event(id: Self.id(of: group), title: titles(of: group), campaign: fields.campaign?.id,
+                                department: department.id, start: start, end: fields.end, place: place,
+                                audience: audience, participants: fields.participants, pillar: pillar, kind: kind) else {
+            diagnostics.append(.error(.endBeforeStart(start: start.description, end: fields.end?.description ?? ""),
+                                      at: fields.endLocation ?? group.original.file.location()))
+            return nil
+        }
+        return event
+    }
+
+    static func id(of group: PageGroup) -> String {
+        String(group.key.split(separator: "/").last ?? "")
+    }
+
+    private func titles(of group: PageGroup) -> Localized<String> {
+        localized(group) { $0.frontMatter.title }
+    }
+
+    private func descriptions(of group: PageGroup) -> Localized<String> {
+        localized(group) { $0.frontMatter.description }
+    }
+
+    /// A value read from the original and each translation of a page.
+    private func localized(_ group: PageGroup, _ value: (PageSource) -> String?) -> Localized<String> {
+        var result = Localized<String>()
+        for page in [group.original] + Array(group.translations.values) {
+            if let text = value(page) { result[page.language] = text }
+        }
+        return result
+    }
+}

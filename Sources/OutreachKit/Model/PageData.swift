@@ -1,0 +1,135 @@
+import CampaignModel
+
+/// Structured front matter that some sections' pages carry on top of the common fields.
+///
+/// Pages in `events/`, `departments/`, `campaigns/` and `pillars/` describe things of the campaign
+/// model; their data is read here and turned into model values once every page is known.
+enum PageData: Sendable {
+    case none
+    case event(EventFields)
+    case department(kind: DepartmentKind?)
+    case campaign(CampaignFields)
+    case pillar(Pillar?)
+}
+
+/// An id that refers to another part of the site, with where it was written.
+struct Reference: Hashable, Sendable {
+    var id: String
+    var location: SourceLocation
+}
+
+struct EventFields: Sendable {
+    var campaign: Reference?
+    var department: Reference?
+    var start: EventTime?
+    var end: EventTime?
+    var endLocation: SourceLocation?
+    var place: String?
+    var audience: String?
+    var participants: Int?
+    var pillar: Pillar?
+    var kind: EventKind?
+}
+
+struct CampaignFields: Sendable {
+    var pillars: [Pillar]
+    var departments: [Reference]
+    var start: CalendarDay?
+    var end: CalendarDay?
+    var endLocation: SourceLocation?
+    var audience: String?
+    var languages: [Reference]
+    var quizzes: [Reference]
+}
+
+extension PageData {
+    /// Reads the section-specific fields for a page with `key`; `isTranslation` pages need only their text.
+    static func read(key: String, from fields: inout YAMLFields, isTranslation: Bool) -> PageData {
+        let parts = key.split(separator: "/")
+        guard parts.count == 2, parts[1] != "_index" else { return .none }
+        switch parts[0] {
+        case "events": return .event(readEvent(&fields, isTranslation: isTranslation))
+        case "departments":
+            return .department(kind: fields.enumValue("kind", required: !isTranslation, expected: "a department kind"))
+        case "campaigns": return .campaign(readCampaign(&fields))
+        case "pillars": return .pillar(fields.enumValue("pillar", required: !isTranslation, expected: "a pillar"))
+        default: return .none
+        }
+    }
+
+    private static func readEvent(_ fields: inout YAMLFields, isTranslation: Bool) -> EventFields {
+        let required = !isTranslation
+        var event = EventFields()
+        event.campaign = fields.reference("campaign")
+        event.department = fields.reference("department", required: required)
+        event.start = fields.eventTime("start", required: required)
+        event.endLocation = fields.mapping["end"].map { fields.location(of: $0) }
+        event.end = fields.eventTime("end")
+        event.place = fields.string("place")
+        event.audience = fields.string("audience")
+        let participantsNode = fields.mapping["participants"]
+        event.participants = fields.int("participants")
+        if let count = event.participants, count < 0 {
+            fields.appendError(.invalidValue(field: "participants", value: String(count), expected: "a number of people"),
+                               at: fields.location(of: participantsNode))
+        }
+        event.pillar = fields.enumValue("pillar", required: required, expected: "a pillar")
+        event.kind = fields.enumValue("kind", required: required, expected: "an event kind")
+        return event
+    }
+
+    private static func readCampaign(_ fields: inout YAMLFields) -> CampaignFields {
+        let pillars: [Pillar] = (fields.strings("pillars") ?? []).compactMap { text, location in
+            guard let pillar = Pillar(rawValue: text) else {
+                fields.appendError(.invalidValue(field: "pillar", value: text, expected: Pillar.allCases.map(\.rawValue).joined(separator: ", ")),
+                                   at: location)
+                return nil
+            }
+            return pillar
+        }
+        let endLocation = fields.mapping["end"].map { fields.location(of: $0) }
+        return CampaignFields(
+            pillars: pillars,
+            departments: (fields.strings("departments") ?? []).map { Reference(id: $0.0, location: $0.1) },
+            start: fields.day("start"),
+            end: fields.day("end"),
+            endLocation: endLocation,
+            audience: fields.string("audience"),
+            languages: (fields.strings("languages") ?? []).map { Reference(id: $0.0, location: $0.1) },
+            quizzes: (fields.strings("quizzes") ?? []).map { Reference(id: $0.0, location: $0.1) })
+    }
+}
+
+extension YAMLFields {
+    /// A value of a closed set (`pillar: prevention`), reporting the allowed values when it is not one.
+    mutating func enumValue<Value: RawRepresentable & CaseIterable>(_ key: String, required: Bool = false,
+                                                                     expected: String) -> Value? where Value.RawValue == String {
+        let node = mapping[key]
+        guard let text = string(key, required: required) else { return nil }
+        guard let value = Value(rawValue: text) else {
+            let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+            appendError(.invalidValue(field: key, value: text, expected: "\(expected): \(allowed)"), at: location(of: node))
+            return nil
+        }
+        return value
+    }
+
+    /// An id referring to another page, with its position for "unknown id" reports.
+    mutating func reference(_ key: String, required: Bool = false) -> Reference? {
+        let node = mapping[key]
+        guard let id = string(key, required: required) else { return nil }
+        return Reference(id: id, location: location(of: node))
+    }
+
+    /// A date, or a date and time, in Taiwan time.
+    mutating func eventTime(_ key: String, required: Bool = false) -> EventTime? {
+        let node = mapping[key]
+        guard let text = string(key, required: required) else { return nil }
+        guard let time = EventTime(parsing: text) else {
+            appendError(.wrongType(field: key, expected: "a date like 2022-03-16, or a date and time like 2022-03-16 14:30"),
+                        at: location(of: node))
+            return nil
+        }
+        return time
+    }
+}
