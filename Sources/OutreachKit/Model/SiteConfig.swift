@@ -12,6 +12,8 @@ public struct SiteConfig: Sendable {
     public var languages: [Language]
     /// Whether Markdown may contain raw HTML. Off by default: content is untrusted.
     public var allowsUnsafeHTML: Bool
+    /// Date patterns that replace the theme's per language, e.g. Minguo years for `zh-TW`.
+    public var dateFormats: [LanguageCode: String] = [:]
 
     /// The path part of `baseURL` (`/` or `/campaign/`), prefixed to every link inside the site.
     public var basePath: String {
@@ -24,6 +26,10 @@ public struct SiteConfig: Sendable {
     /// `scheme://host` of `baseURL`, for making absolute URLs from site paths.
     public var origin: String {
         String(baseURL.dropLast(basePath.count))
+    }
+
+    private static func config(_ languages: [Language], has code: LanguageCode) -> Bool {
+        languages.contains { $0.code == code }
     }
 
     /// The configured language with this code, if any.
@@ -107,6 +113,14 @@ extension SiteConfig {
             }
         }
 
+        var dateFormats: [LanguageCode: String] = [:]
+        if let formats = fields.localizedString("dateFormats", defaultLanguage: LanguageCode("und")!) {
+            for code in formats.languages {
+                if config(languages, has: code) { dateFormats[code] = formats[code] } else {
+                    diagnostics.append(.error(.unknownLanguage(code.rawValue), at: fields.location(of: fields.mapping["dateFormats"])))
+                }
+            }
+        }
         var allowsUnsafeHTML = false
         if let markdown = fields.node("markdown") {
             if var markdownFields = YAMLFields(markdown, in: document, what: "markdown settings", diagnostics: &diagnostics) {
@@ -132,7 +146,9 @@ extension SiteConfig {
         }
         fields.warnAboutUnknownKeys()
         guard let title else { return nil }
-        return SiteConfig(title: title, baseURL: baseURL, defaultLanguage: defaultLanguage,
-                          languages: languages, allowsUnsafeHTML: allowsUnsafeHTML)
+        var config = SiteConfig(title: title, baseURL: baseURL, defaultLanguage: defaultLanguage,
+                                languages: languages, allowsUnsafeHTML: allowsUnsafeHTML)
+        config.dateFormats = dateFormats
+        return config
     }
 }

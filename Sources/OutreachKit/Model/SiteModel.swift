@@ -13,6 +13,9 @@ struct SiteModel: Sendable {
     /// Departments, campaigns and events described by pages.
     var campaignData = CampaignDataBuilder.Result()
 
+    /// The day the build is for: events after it are upcoming.
+    var today = CalendarDay(year: 1970, month: 1, day: 1)!
+
     /// The event whose page has this key.
     func event(forKey key: String) -> Event? {
         guard key.hasPrefix("events/") else { return nil }
@@ -31,12 +34,20 @@ struct SiteModel: Sendable {
     var languageCodes: [LanguageCode] { config.languages.map(\.code) }
 }
 
+/// Which events a generated event list shows.
+enum EventFilter: Sendable, Equatable {
+    case department(String)
+    case pillar(Pillar)
+}
+
 /// A page and all of its translations, tied together by their shared key.
 struct PageGroup: Sendable {
     enum Kind: Sendable, Equatable {
         case home, section, page
         /// A quiz page, rendered from the quiz with this slug rather than from Markdown.
         case quiz(String)
+        /// A generated list of the events of one department or pillar.
+        case eventFilter(EventFilter)
     }
 
     /// `pillars/prevention`, `pillars/_index`, `_index`.

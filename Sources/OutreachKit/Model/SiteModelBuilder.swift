@@ -29,7 +29,8 @@ struct SiteModelBuilder {
     /// Groups pages with their translations, gives every page its address, and checks references.
     mutating func build(pages: [PageSource], hotlines: [Hotline], assets: [AssetFile],
                         quizzes: [(quiz: Quiz, file: SourceFile)] = [],
-                        sectionTitles: [String: Localized<String>] = [:]) -> SiteModel {
+                        sectionTitles: [String: Localized<String>] = [:],
+                        pillarNames: [Pillar: Localized<String>] = [:]) -> SiteModel {
         let visible = pages.filter { includeDrafts || !$0.frontMatter.isDraft }
         var originals: [String: PageSource] = [:]
         var translations: [String: [LanguageCode: PageSource]] = [:]
@@ -112,6 +113,7 @@ struct SiteModelBuilder {
         var campaignBuilder = CampaignDataBuilder(config: config)
         model.campaignData = campaignBuilder.build(groups: model.groups, quizzes: Set(model.quizzes.keys))
         diagnostics += campaignBuilder.diagnostics
+        addEventFilters(to: &model, pillarNames: pillarNames)
         linkChildren(&model)
         return model
     }
@@ -146,6 +148,39 @@ struct SiteModelBuilder {
         }
     }
 
+    /// Adds `/events/by-department/<id>/` and `/events/by-pillar/<pillar>/`: the events page
+    /// filtered without JavaScript, one page per department and pillar that has events.
+    private func addEventFilters(to model: inout SiteModel, pillarNames: [Pillar: Localized<String>]) {
+        let events = model.campaignData.events
+        guard !events.isEmpty, let section = model.group("events/_index") else { return }
+        var filters: [(key: String, filter: EventFilter, title: Localized<String>)] = []
+        for department in model.campaignData.departments where events.contains(where: { $0.department == department.id }) {
+            filters.append(("events/by-department/" + department.id, .department(department.id), department.name))
+        }
+        for pillar in Pillar.allCases where events.contains(where: { $0.pillar == pillar }) {
+            filters.append(("events/by-pillar/" + pillar.rawValue, .pillar(pillar), pillarNames[pillar] ?? Localized()))
+        }
+        for (key, filter, title) in filters where model.groupIndex[key] == nil {
+            func source(_ language: LanguageCode) -> PageSource {
+                var page = Self.generatedSection(folders: [], language: language, title: title)
+                page.key = key
+                page.file = section.original.file
+                return page
+            }
+            var group = PageGroup(key: key, kind: .eventFilter(filter), folders: key.split(separator: "/").dropLast().map(String.init),
+                                  original: source(config.defaultLanguage), translations: [:], paths: [:])
+            for language in config.languages.map(\.code) where language != config.defaultLanguage && title[language] != nil {
+                group.translations[language] = source(language)
+            }
+            for language in config.languages.map(\.code) {
+                group.paths[language] = path(of: group, in: language)
+            }
+            model.groups.append(group)
+        }
+        model.groups.sort { $0.key < $1.key }
+        model.groupIndex = Dictionary(uniqueKeysWithValues: model.groups.enumerated().map { ($1.key, $0) })
+    }
+
     /// Fills each section's list of children: its pages and direct subsections, in display order.
     private func linkChildren(_ model: inout SiteModel) {
         var childrenByParent: [String: [PageGroup]] = [:]
@@ -154,7 +189,7 @@ struct SiteModelBuilder {
             let parentKey = parentFolders.isEmpty ? "_index" : parentFolders.joined(separator: "/") + "/_index"
             childrenByParent[parentKey, default: []].append(group)
         }
-        for (parentKey, children) in childrenByParent {
+        for (parentKey, children) in childrenByParent where !parentKey.hasPrefix("events/by-") {
             guard let index = model.groupIndex[parentKey] else { continue }
             model.groups[index].children = children.sorted { $0.sortKey < $1.sortKey }.map(\.key)
         }

@@ -1,3 +1,5 @@
+import CampaignModel
+
 /// Everything a build depends on besides the files themselves. The engine reads no environment or clock.
 public struct BuildOptions: Sendable {
     /// The content folder, e.g. `content`.
@@ -12,15 +14,19 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Treat warnings as errors.
     public var strict: Bool
+    /// The day the site is built for (events after it are "upcoming"). The CLI takes it from
+    /// `SOURCE_DATE_EPOCH`; without it, the newest date in the content is used, never the clock.
+    public var today: CalendarDay?
 
     /// Creates options; the defaults are the folder names of a standard site.
     public init(contentFolder: String = "content", themeFolder: String = "theme", outputFolder: String = "site",
-                baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false) {
+                baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false, today: CalendarDay? = nil) {
         self.contentFolder = contentFolder
         self.themeFolder = themeFolder
         self.outputFolder = outputFolder
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.strict = strict
+        self.today = today
     }
 }

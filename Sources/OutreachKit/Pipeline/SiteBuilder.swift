@@ -59,7 +59,9 @@ public struct SiteBuilder: Sendable {
             Quiz.parse(file, config: config, diagnostics: &diagnostics).map { (quiz: $0, file: file) }
         }
         var model = builder.build(pages: pages, hotlines: hotlines, assets: loaded.contentAssets,
-                                  quizzes: quizzes, sectionTitles: theme.sectionTitles)
+                                  quizzes: quizzes, sectionTitles: theme.sectionTitles,
+                                  pillarNames: theme.pillarNames)
+        model.today = options.today ?? Self.latestDate(in: model)
         model.unparsedPages = unparsedPages
         diagnostics += builder.diagnostics
         // Rendering goes ahead even after errors, to find every broken link in one run; nothing is written.
@@ -72,6 +74,7 @@ public struct SiteBuilder: Sendable {
             diagnostics += fileDiagnostics
         }
         files.append(renderer.renderSitemap())
+        files += renderer.renderFeeds()
         files.append(renderer.renderRobots())
         files += theme.assets.map { OutputFile(path: "assets/" + $0.relativePath, copying: $0.absolutePath) }
         files += model.contentAssets.map { OutputFile(path: $0.relativePath, copying: $0.absolutePath) }
@@ -95,6 +98,14 @@ public struct SiteBuilder: Sendable {
             return RenderResult(files: nil, diagnostics: diagnostics.sortedByLocation())
         }
         return RenderResult(files: files, diagnostics: diagnostics.sortedByLocation(), languages: counts)
+    }
+
+    /// Without a build date from the options, the newest date in the content stands in for today,
+    /// so the same content always gives the same site.
+    static func latestDate(in model: SiteModel) -> CalendarDay {
+        let pageDates = model.groups.compactMap(\.original.frontMatter.date)
+        let eventDates = model.campaignData.events.map(\.lastDay)
+        return (pageDates + eventDates).max() ?? CalendarDay(year: 1970, month: 1, day: 1)!
     }
 
     /// Renders every page in every language, spread over the machine's cores, merged in a stable order.

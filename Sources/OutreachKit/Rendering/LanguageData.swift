@@ -9,6 +9,7 @@ struct LanguageData: Sendable {
     var commonValues: [String: SendableValue]
     var hotlinesByIDValues: [String: [String: SendableValue]]
     var navigationEntries: [(key: String, title: String, url: String, lang: String?)]
+    var dates: DateText
 
     init(language: Language, model: SiteModel, theme: Theme) {
         let config = model.config
@@ -17,6 +18,7 @@ struct LanguageData: Sendable {
         let title = config.title.resolve(code, fallback: config.defaultLanguage)
         siteTitle = title?.value ?? ""
         strings = theme.strings[code]?.values ?? [:]
+        dates = DateText(strings: strings, override: config.dateFormats[code])
         var hotlinesByID: [String: [String: SendableValue]] = [:]
         var hotlineList: [SendableValue] = []
         for hotline in model.hotlines {
@@ -43,6 +45,8 @@ struct LanguageData: Sendable {
             "basePath": .string(config.basePath),
             "homeURL": .string(config.basePath + code.pathComponent + "/"),
             "hotlines": .array(hotlineList),
+            "feedPath": .string(code.pathComponent + "/atom.xml"),
+            "calendarPath": .string(code.pathComponent + "/events.ics"),
         ]
         let home = model.group("_index")
         navigationEntries = (home?.children ?? []).compactMap { key in

@@ -62,7 +62,7 @@ extension PageRenderer {
                 for alternate in alternates {
                     xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(XMLText.escape(alternate["hreflang"] as! String))\" href=\"\(XMLText.escape(alternate["href"] as! String))\"/>\n"
                 }
-                let xDefault = group.kind == .home ? config.baseURL : absoluteURL(group.paths[config.defaultLanguage]!)
+                let xDefault = absoluteURL(group.paths[config.defaultLanguage]!)
                 xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(xDefault))\"/>\n"
                 xml += "  </url>\n"
             }

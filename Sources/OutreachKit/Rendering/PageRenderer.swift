@@ -39,7 +39,6 @@ struct PageRenderer: Sendable {
         values["contentLang"] = isFallback ? source.language.rawValue : false
         values["isFallback"] = isFallback
         values["isDraft"] = source.frontMatter.translation == .draft
-        values["date"] = source.frontMatter.date.map { $0.description } ?? false
         values["nav"] = data.navigation(current: group)
         values["languages"] = languageSwitcher(for: group, current: language)
         let pageHotlines = group.original.frontMatter.hotlines.compactMap { data.hotlinesByID[$0.id] }
@@ -60,9 +59,11 @@ struct PageRenderer: Sendable {
         let canonicalLanguage = isFallback ? source.language : language
         values["canonical"] = absoluteURL(group.paths[canonicalLanguage]!)
         values["alternates"] = isFallback ? [] : alternates(for: group)
-        values["xDefault"] = isFallback ? false : (group.kind == .home ? config.baseURL : absoluteURL(group.paths[config.defaultLanguage]!))
+        // x-default is the original; the language chooser at `/` carries no alternates of its own.
+        values["xDefault"] = isFallback ? false : absoluteURL(group.paths[config.defaultLanguage]!)
 
-        let templateName: String
+        let events = EventViews(model: model, language: language, dates: data.dates, strings: data.strings)
+        var templateName: String
         switch group.kind {
         case .home: templateName = "home"
         case .section: templateName = "section"
@@ -70,7 +71,28 @@ struct PageRenderer: Sendable {
         case .quiz(let slug):
             templateName = "quiz"
             values["quiz"] = QuizView(quiz: model.quizzes[slug]!, language: language, config: config, strings: data.strings).values
+        case .eventFilter(let filter):
+            templateName = "events"
+            let matching = model.campaignData.events.filter { event in
+                switch filter {
+                case .department(let id): event.department == id
+                case .pillar(let pillar): event.pillar == pillar
+                }
+            }
+            values["events"] = events.listing(matching, current: filter)
         }
+        if group.key == "events/_index" {
+            templateName = "events"
+            values["events"] = events.listing(model.campaignData.events, current: nil)
+        } else if let event = model.event(forKey: group.key) {
+            templateName = "event"
+            values["event"] = events.detail(event)
+        }
+        let related = relatedEvents(for: group)
+        values["relatedEvents"] = related.map(events.item)
+        values["hasRelatedEvents"] = !related.isEmpty
+        values["date"] = source.frontMatter.date.map { data.dates.format($0) } ?? false
+        values["isoDate"] = source.frontMatter.date.map { $0.description } ?? false
         let html = render(templateName, values: values, diagnostics: &diagnostics)
         let path = String(group.paths[language]!.dropFirst()) + "index.html"
         return (OutputFile(path: path, text: html), diagnostics)
@@ -89,6 +111,18 @@ struct PageRenderer: Sendable {
                                       at: theme.location(ofTag: name, preferring: templateName)))
         }
         return html
+    }
+
+    /// Events listed on a department's, pillar's or campaign's page.
+    func relatedEvents(for group: PageGroup) -> [Event] {
+        let events = model.campaignData.events
+        let id = CampaignDataBuilder.id(of: group)
+        switch group.original.frontMatter.data {
+        case .department: return events.filter { $0.department == id }
+        case .pillar(let pillar?): return events.filter { $0.pillar == pillar }
+        case .campaign: return events.filter { $0.campaign == id }
+        default: return []
+        }
     }
 
     /// Each language, linking to this page in that language (translated or not).

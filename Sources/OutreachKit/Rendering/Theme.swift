@@ -5,13 +5,22 @@ import Mustache
 /// The theme, loaded and compiled once per build: templates, UI strings per language, and assets.
 struct Theme: Sendable {
     /// Templates the engine renders directly; partials they use are checked too.
-    static let requiredTemplates = ["base", "home", "section", "page", "quiz", "404", "root"]
+    static let requiredTemplates = ["base", "home", "section", "page", "quiz", "event", "events", "404", "root"]
 
     var library: MustacheLibrary
     /// Template sources by name, kept to point diagnostics at the right line.
     var templateFiles: [String: SourceFile]
     var strings: [LanguageCode: UIStrings]
     var assets: [AssetFile]
+
+    /// Names of the 4 Ps in each language, from `pillar_<name>` UI strings.
+    var pillarNames: [Pillar: Localized<String>] {
+        var names: [Pillar: Localized<String>] = [:]
+        for pillar in Pillar.allCases {
+            names[pillar] = Localized(strings.compactMapValues { $0["pillar_" + pillar.rawValue] })
+        }
+        return names
+    }
 
     /// Titles for sections that have no `_index.md`, from `section_title_<folder>` UI strings.
     var sectionTitles: [String: Localized<String>] {
