@@ -43,6 +43,29 @@ public struct Quiz: Hashable, Sendable, Identifiable {
     /// The number of questions in one attempt.
     public var questionsPerAttempt: Int { min(pool ?? questions.count, questions.count) }
 
+    /// The bank dealt into sets of at most `pool` questions, one attempt each.
+    ///
+    /// Questions are dealt like cards, category by category, so every set mixes the categories
+    /// and set sizes differ by at most one. A page holds one set: a whole bank in Thai or Chinese
+    /// would not fit the page budget of a phone on a slow connection.
+    public var sets: [[QuizQuestion]] {
+        guard !questions.isEmpty else { return [] }
+        let count = (questions.count + questionsPerAttempt - 1) / questionsPerAttempt
+        var sets = Array(repeating: [QuizQuestion](), count: count)
+        let categoryOrder = categories.map(\.id)
+        let dealt = questions.enumerated().sorted { lhs, rhs in
+            let left = categoryOrder.firstIndex(of: lhs.element.category) ?? categoryOrder.count
+            let right = categoryOrder.firstIndex(of: rhs.element.category) ?? categoryOrder.count
+            return (left, lhs.offset) < (right, rhs.offset)
+        }
+        for (position, question) in dealt.enumerated() {
+            sets[position % count].append(question.element)
+        }
+        // Within a set, keep the bank's order.
+        let order = Dictionary(uniqueKeysWithValues: questions.enumerated().map { ($1.id, $0) })
+        return sets.map { $0.sorted { order[$0.id]! < order[$1.id]! } }
+    }
+
     /// The category with this id.
     public func category(_ id: String) -> QuizCategory? { categories.first { $0.id == id } }
 

@@ -1,12 +1,11 @@
-// Outreach quiz: scores the form, keeps progress on this device only (nothing is sent) and offers
-// a timed challenge. Without JavaScript the form works as is. Pure logic is exported for the Node
-// tests; the DOM glue runs only in a browser.
+// Outreach quiz: scores the form, keeps progress on this device only (nothing is sent) and offers a
+// timed challenge. Without JavaScript the form works as is. Pure logic first (tested in Node).
 
 // {name} → values.name; unknown placeholders stay.
 export const format = (text, values = {}) =>
   String(text ?? "").replace(/\{(\w+)\}/g, (all, k) => (Object.hasOwn(values, k) && values[k] != null ? values[k] : all));
 
-// Exactly the set of correct choices, and not empty.
+// Exactly the set of correct choices; nothing picked is "unanswered", which scores as wrong.
 export function isCorrect(answers, picked = []) {
   const want = new Set(answers), got = new Set(picked);
   return got.size > 0 && got.size === want.size && [...got].every((c) => want.has(c));
@@ -23,9 +22,9 @@ export const resultMessage = (results, pct) => results?.find((r) => pct >= r.min
 export function categoryTallies(rows, categories = []) {
   const tally = new Map(categories.map((c) => [c.id, { id: c.id, name: c.name, score: 0, total: 0 }]));
   for (const { category: id, correct } of rows) {
-    if (!tally.has(id)) tally.set(id, { id, name: String(id), score: 0, total: 0 });
-    tally.get(id).total++;
-    tally.get(id).score += correct ? 1 : 0;
+    const t = tally.get(id) || tally.set(id, { id, name: String(id), score: 0, total: 0 }).get(id);
+    t.total++;
+    t.score += correct ? 1 : 0;
   }
   return [...tally.values()].filter((t) => t.total);
 }
@@ -38,17 +37,6 @@ export function scoreAnswers(questions, picks = {}, categories = []) {
   });
   const score = rows.filter((r) => r.correct).length;
   return { score, total: rows.length, percent: percent(score, rows.length), questions: rows, categories: categoryTallies(rows, categories) };
-}
-
-// Repeatable random numbers in [0, 1) (mulberry32).
-export function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Shuffled copy (Fisher–Yates).
@@ -68,21 +56,21 @@ export function drawPool(ids, pool, random = Math.random) {
   return ids.filter((id) => drawn.includes(id));
 }
 
-// Choice order of the questions {id, type, choices} in order; true/false keeps its order.
-export const planChoices = (questions, order, mix, random = Math.random) => Object.fromEntries(questions
-  .filter((q) => order.includes(q.id))
-  .map((q) => [q.id, mix && q.type !== "true-false" ? shuffle(q.choices, random) : [...q.choices]]));
-
-export function planAttempt(questions, { pool, shuffle: mix = true } = {}, random = Math.random) {
-  const drawn = drawPool(questions.map((q) => q.id), pool, random), order = mix ? shuffle(drawn, random) : drawn;
-  return { order, choices: planChoices(questions, order, mix, random) };
+// An attempt over questions {id, type, choices}: drawn ids in order (given `order` is kept) and
+// each one's choice order. True/false keeps its order.
+export function planAttempt(questions, { pool, shuffle: mix = true, order } = {}, random = Math.random) {
+  const ids = questions.map((q) => q.id);
+  order ||= mix ? shuffle(drawPool(ids, pool, random), random) : drawPool(ids, pool, random);
+  const choices = {};
+  for (const q of questions) if (order.includes(q.id)) choices[q.id] = mix && q.type !== "true-false" ? shuffle(q.choices, random) : [...q.choices];
+  return { order, choices };
 }
 
 // Saved progress {drawn, answers} checked against the quiz: {order, answers} or null.
 export function validSaved(saved, questions, pool) {
-  const drawn = saved?.drawn, byId = new Map(questions.map((q) => [q.id, q])), answers = {};
-  if (!Array.isArray(drawn) || new Set(drawn).size !== drawn.length || drawn.length !== poolSize(pool, questions.length) ||
-    !drawn.every((id) => byId.has(id))) return null;
+  const byId = new Map(questions.map((q) => [q.id, q])), drawn = saved?.drawn, answers = {};
+  if (!Array.isArray(drawn) || new Set(drawn.filter((id) => byId.has(id))).size !== drawn.length ||
+    drawn.length !== poolSize(pool, questions.length)) return null;
   for (const id of drawn) {
     const q = byId.get(id), got = saved.answers?.[id];
     const ok = Array.isArray(got) ? [...new Set(got)].filter((c) => q.choices.includes(c)) : [];
@@ -92,7 +80,6 @@ export function validSaved(saved, questions, pool) {
 }
 
 // Challenge: 100 points per correct answer plus 10 × the streak brought into the question.
-// A timeout always counts as wrong.
 export const challengePoints = (streak) => 100 + 10 * streak;
 export const challengeStart = (ids) =>
   ({ order: [...ids], index: 0, points: 0, streak: 0, bestStreak: 0, correct: 0, history: [], done: !ids.length });
@@ -106,17 +93,17 @@ export function challengeAnswer(s, correct, timedOut = false) {
     history: [...s.history, { id: s.order[s.index], correct: ok, timedOut, points }],
   };
 }
-export const challengeTimeout = (s) => challengeAnswer(s, false, true);
+export const challengeTimeout = (s) => challengeAnswer(s, false, true); // always wrong
 
 // Timer: ms from a monotonic clock; limit in seconds, 0 = none. A new limit restarts the count.
-export const timerStart = (limit, now) => ({ limit: Math.max(0, Math.floor(limit) || 0), elapsed: 0, since: now });
-export const timerElapsed = (t, now) => t.elapsed + (t.since == null ? 0 : now - t.since);
-export const timerPause = (t, now) => (t.since == null ? t : { ...t, elapsed: timerElapsed(t, now), since: null });
+export const timerStart = (limit, now) => ({ limit: Math.max(0, Math.floor(limit) || 0), used: 0, since: now });
+const used = (t, now) => t.used + (t.since == null ? 0 : now - t.since);
+export const timerPause = (t, now) => (t.since == null ? t : { ...t, used: used(t, now), since: null });
 export const timerResume = (t, now) => (t.since == null ? { ...t, since: now } : t);
-// Whole seconds left, rounded up; null without a limit.
-export const timerRemaining = (t, now) => (t.limit ? Math.max(0, Math.ceil(t.limit - timerElapsed(t, now) / 1000)) : null);
 export const timerSetLimit = (t, limit, now) => ({ ...timerStart(limit, now), ...(t.since == null && { since: null }) });
-// Announce only on reaching 10 s and at 0: the countdown is shown, not spoken, each second.
+// Whole seconds left, rounded up; null without a limit.
+export const timerRemaining = (t, now) => (t.limit ? Math.max(0, Math.ceil(t.limit - used(t, now) / 1000)) : null);
+// Spoken on reaching 10 s and at 0 only; the countdown is shown, not announced.
 export const timerAnnouncement = (before, after) =>
   after == null || after === before ? null : after === 0 ? "timeUp" : after <= 10 && !(before <= 10) ? "timeLeft" : null;
 
@@ -132,35 +119,28 @@ const now = () => performance.now();
 const show = (node, on) => node && (node.hidden = !on);
 
 function setup(form) {
-  let data, saved, plan, challenge = false, ch, timer = null, left = null, ticker;
+  let data, plan, challenge = false, ch, timer, left, ticker;
   try { data = JSON.parse(form.querySelector("[data-quiz-data]").textContent); } catch { return; }
-  const $ = (s) => form.querySelector(s), S = data.strings || {}, mix = data.shuffle !== false;
-  const status = $("[data-quiz-challenge-status]"), select = $("[data-quiz-timer]"), toggle = $("[data-quiz-challenge]");
-  const next = $("[data-quiz-next]"), submit = $("[data-quiz-submit]");
-  const result = $("[data-quiz-result]") || form.appendChild(el("div", "", { role: "status" }));
+  const S = data.strings || {}, opts = { pool: data.pool, shuffle: data.shuffle !== false };
+  const [status, select, toggle, next, submit, result, toolbar] = ["challenge-status", "timer", "challenge", "next", "submit", "result", "toolbar"]
+    .map((n) => form.querySelector(`[data-quiz-${n}]`));
   const key = `outreach.quiz.${data.slug || form.dataset.quiz}.${data.lang || document.documentElement.lang}`;
   const store = (v) => { try { v ? localStorage.setItem(key, JSON.stringify(v)) : localStorage.removeItem(key); } catch {} };
   const bank = new Map();
   for (const fs of form.querySelectorAll("fieldset[data-question]")) {
     const q = data.questions?.find((d) => d.id === fs.dataset.question), details = fs.querySelector("details");
-    if (!q || bank.has(q.id)) continue;
     const inputs = [...fs.querySelectorAll("input[type=radio],input[type=checkbox]")], labels = inputs.map((i) => i.closest("label") || i);
-    bank.set(q.id, {
-      ...q, fs, inputs, labels, details, choices: inputs.map((i) => i.value), li: fs.closest("li") || fs,
-      box: fs.querySelector("[data-quiz-feedback]"), after: labels.at(-1)?.nextSibling,
-      // An explanation that fell back to another language keeps its lang attribute.
-      lang: [...(details?.querySelectorAll("[lang]") || [])].find((p) => p.textContent.trim() === q.explanation?.trim())?.lang,
+    if (q && !bank.has(q.id)) bank.set(q.id, {
+      ...q, fs, inputs, labels, details, choices: inputs.map((i) => i.value), li: fs.closest("li") || fs, after: labels.at(-1)?.nextSibling,
+      box: fs.querySelector("[data-quiz-feedback]"), lang: details?.querySelector("p:last-child")?.lang, // of the explanation
     });
   }
-  if (!bank.size) return;
-  const all = [...bank.values()], list = () => all.map(({ id, type, choices }) => ({ id, type, choices }));
-  const parent = all[0].li.parentNode, end = all.at(-1).li.nextSibling;
-  const live = el("p", "", { class: "quiz-live", role: "status", "aria-live": "polite", "data-quiz-live": "" });
+  if (!bank.size || !result) return;
+  const all = [...bank.values()], parent = all[0].li.parentNode, end = all.at(-1).li.nextSibling;
+  const live = el("p", "", { class: "quiz-live", role: "status", "data-quiz-live": "" });
+  const line = el("p"), clock = el("p", "", { class: "quiz-clock" }), bar = el("progress", "", { "aria-hidden": true });
   status ? status.after(live) : parent.before(live);
-  const line = el("p"), clock = el("p", "", { class: "quiz-clock" }), clockText = el("span"), bar = el("progress", "", { "aria-hidden": true });
-  clock.append(clockText, " ", bar);
   status?.append(line, clock);
-
   const say = (text = "", state = "") => { live.textContent = text; live.dataset.result = state; };
   const picked = (q) => q.inputs.filter((i) => i.checked).map((i) => i.value);
   const focus = (q) => q && ((q.fs.tabIndex = -1), q.fs.focus());
@@ -178,7 +158,7 @@ function setup(form) {
     }
   }
 
-  // Marks a question "correct", "incorrect" or "unanswered", or clears it; returns the text to announce.
+  // Marks a question "correct", "incorrect" or "unanswered", or clears it; returns what to announce.
   function mark(q, state, timedOut, keepOpen) {
     state ? (q.fs.dataset.result = state) : q.fs.removeAttribute("data-result");
     q.inputs.forEach((i, k) => {
@@ -191,10 +171,8 @@ function setup(form) {
     show(q.details, true);
     show(q.box, state);
     const head = [timedOut && S.timeUp, S[state]].filter(Boolean).join(" "), notes = picked(q).map((c) => q.feedback?.[c]).filter(Boolean);
-    q.box?.replaceChildren(...(state ? [el("strong", head), ...notes.map((t) => el("span", ` ${t}`)), el("span", ` ${q.explanation || ""}`, q.lang ? { lang: q.lang } : {})] : []));
-    // If wrong, also "Correct answer: A · B" from the answer's first paragraph.
-    const p = state !== "correct" && q.details?.querySelector("p");
-    const answer = p && [...p.childNodes].map((n) => n.textContent.trim()).filter(Boolean).join(" · ").replace(" · ", " ");
+    q.box?.replaceChildren(...(state ? [el("strong", head), ...notes.map((t) => el("span", ` ${t}`)), el("span", ` ${q.explanation ?? ""}`, q.lang ? { lang: q.lang } : {})] : []));
+    const answer = state !== "correct" && q.details?.querySelector("p")?.textContent.replace(/\s+/g, " "); // "Correct answer: …"
     return [head, ...notes, answer].filter(Boolean).join(" ");
   }
 
@@ -203,36 +181,37 @@ function setup(form) {
     for (const c of categories) ul.append(el("li", format(S.categoryScore, { category: c.name, score: c.score, total: c.total })));
     result.replaceChildren(...[first, format(S.score, { score, total }), ok ? S.passed : S.failed, resultMessage(data.results, percent(score, total))]
       .filter(Boolean).map((t) => el("p", t)), ...(categories.length ? [ul] : []));
-    Object.assign(result.dataset, { score, total, passed: ok });
+    Object.assign(result.dataset, { score, total });
     result.tabIndex = -1;
     result.focus();
   }
 
   // A new attempt: no answers, marks or result; a new draw and order.
   function fresh() {
-    stopTimer();
     for (const q of all) {
       q.inputs.forEach((i) => (i.checked = false));
       mark(q);
     }
     result.replaceChildren();
-    for (const a of ["score", "total", "passed"]) delete result.dataset[a];
+    delete result.dataset.score;
+    delete result.dataset.total;
     say();
     store();
-    apply(planAttempt(list(), { pool: data.pool, shuffle: mix }));
+    apply(planAttempt(all, opts));
     show(submit, !challenge);
     show(next, challenge);
     show(status, challenge);
-    if (challenge) {
-      ch = challengeStart(plan.order);
-      showQuestion();
-    }
+    ch = challengeStart(plan.order);
+    showQuestion();
     focus(bank.get(plan.order[0]));
   }
 
   function showQuestion() {
-    const id = challengeCurrent(ch);
-    stopTimer();
+    const id = challenge && challengeCurrent(ch);
+    clearInterval(ticker);
+    timer = left = null;
+    render();
+    if (!challenge) return;
     for (const other of plan.order) show(bank.get(other).li, !id || other === id);
     if (!id) {
       show(next, false);
@@ -242,7 +221,7 @@ function setup(form) {
     }
     show(bank.get(id).details, false); // no peeking
     line.textContent = format(S.challengeStatus, { number: ch.index + 1, total: ch.order.length, points: ch.points, streak: ch.streak });
-    setLimit(timerStart(0, now()));
+    restart(timerStart(0, now()));
     ticker = setInterval(tick, 250);
   }
 
@@ -257,8 +236,8 @@ function setup(form) {
     if (!ch.done && ([document.body, next, submit, null].includes(active) || q.fs.contains(active))) focus(bank.get(challengeCurrent(ch)));
   }
 
-  // (Re)starts the countdown of the current question with the limit now selected.
-  function setLimit(t) {
+  // (Re)starts the countdown with the limit now selected; it is paused while the page is hidden.
+  function restart(t) {
     timer = timerSetLimit(t, select ? select.value : data.timer ?? 30, now());
     if (document.hidden) timer = timerPause(timer, now());
     left = timerRemaining(timer, now());
@@ -267,17 +246,10 @@ function setup(form) {
 
   function render() {
     show(clock, left != null);
-    if (left == null) return;
-    clockText.textContent = format(S.timeLeft, { seconds: left });
-    bar.max = timer.limit;
-    bar.value = left;
+    clock.replaceChildren(format(S.timeLeft, { seconds: left }), " ", bar);
     clock.classList.toggle("quiz-clock-low", left <= 10);
-  }
-
-  function stopTimer() {
-    clearInterval(ticker);
-    timer = left = null;
-    render();
+    bar.max = timer?.limit || 1;
+    bar.value = left;
   }
 
   function tick() {
@@ -301,7 +273,7 @@ function setup(form) {
   // A native reset would also undo the time limit the reader chose.
   form.addEventListener("reset", (e) => e.preventDefault() || fresh());
   form.addEventListener("change", ({ target }) => {
-    if (target === select) return timer && setLimit(timer);
+    if (target === select) return timer && restart(timer);
     if (challenge) return;
     const q = bank.get(target.closest("[data-question]")?.dataset.question), answers = {};
     if (q?.fs.dataset.result) mark(q, null, false, true); // the marks no longer match the answer
@@ -318,12 +290,12 @@ function setup(form) {
   });
 
   toggle?.setAttribute("aria-pressed", false);
-  show($("[data-quiz-toolbar]"), true);
-  try { saved = validSaved(JSON.parse(localStorage.getItem(key)), list(), data.pool); } catch {}
-  if (!saved) return apply(planAttempt(list(), { pool: data.pool, shuffle: mix }));
-  apply({ order: saved.order, choices: planChoices(list(), saved.order, mix) });
-  for (const id in saved.answers) bank.get(id).inputs.forEach((i) => (i.checked = saved.answers[id].includes(i.value)));
-  if (Object.keys(saved.answers).length) setTimeout(() => say(S.resume), 400);
+  show(toolbar, true);
+  let saved;
+  try { saved = validSaved(JSON.parse(localStorage.getItem(key)), all, data.pool); } catch {}
+  apply(planAttempt(all, { ...opts, order: saved?.order }));
+  for (const id in saved?.answers) bank.get(id).inputs.forEach((i) => (i.checked = saved.answers[id].includes(i.value)));
+  if (Object.keys(saved?.answers || {}).length) setTimeout(() => say(S.resume), 400);
 }
 
 if (typeof document !== "undefined") document.querySelectorAll("form[data-quiz]").forEach(setup);

@@ -44,8 +44,8 @@ enum EventFilter: Sendable, Equatable {
 struct PageGroup: Sendable {
     enum Kind: Sendable, Equatable {
         case home, section, page
-        /// A quiz page, rendered from the quiz with this slug rather than from Markdown.
-        case quiz(String)
+        /// One set of a quiz's questions (numbered from 1), rendered from the quiz rather than from Markdown.
+        case quiz(String, set: Int)
         /// A generated list of the events of one department or pillar.
         case eventFilter(EventFilter)
     }

@@ -48,17 +48,22 @@ struct SiteModelBuilder {
             }
         }
 
-        // Each quiz is a page of the `quiz` section, written in every language its title is.
+        // Each set of a quiz is a page of the `quiz` section, written in every language its title is.
+        var quizKinds: [String: PageGroup.Kind] = [:]
         for (quiz, file) in quizzes {
-            let key = Self.quizFolder + "/" + quiz.id
-            originals[key] = Self.quizPage(quiz, file: file, key: key, language: config.defaultLanguage)
-            for language in config.languages.map(\.code) where language != config.defaultLanguage && quiz.title[language] != nil {
-                translations[key, default: [:]][language] = Self.quizPage(quiz, file: file, key: key, language: language)
+            for set in 1...max(quiz.sets.count, 1) {
+                let key = Self.quizKey(quiz.id, set: set)
+                quizKinds[key] = .quiz(quiz.id, set: set)
+                originals[key] = Self.quizPage(quiz, file: file, key: key, language: config.defaultLanguage)
+                for language in config.languages.map(\.code) where language != config.defaultLanguage && quiz.title[language] != nil {
+                    translations[key, default: [:]][language] = Self.quizPage(quiz, file: file, key: key, language: language)
+                }
             }
         }
         // Sections without an _index.md still get a page listing their contents.
         for key in originals.keys.sorted() {
             var folders = key.split(separator: "/").map(String.init).dropLast()
+            if originals[key].map({ quizKinds[$0.key] != nil }) == true { folders = folders.prefix(1) }
             while !folders.isEmpty {
                 let sectionKey = folders.joined(separator: "/") + "/_index"
                 if originals[sectionKey] == nil {
@@ -87,10 +92,9 @@ struct SiteModelBuilder {
             for folder in folders where !Slug.isValid(folder) {
                 diagnostics.append(.error(.invalidSlug(folder), at: original.file.location()))
             }
-            let quizSlug = quizzes.first { Self.quizFolder + "/" + $0.quiz.id == key }?.quiz.id
             var group = PageGroup(
                 key: key,
-                kind: key == "_index" ? .home : (isIndex ? .section : quizSlug.map { .quiz($0) } ?? .page),
+                kind: key == "_index" ? .home : (isIndex ? .section : quizKinds[key] ?? .page),
                 folders: Array(folders),
                 original: original,
                 translations: translations[key] ?? [:],
@@ -197,6 +201,11 @@ struct SiteModelBuilder {
 
     /// The section quizzes are published in: `/<lang>/quiz/<slug>/`.
     static let quizFolder = "quiz"
+
+    /// `quiz/<slug>` for the first set, `quiz/<slug>/<n>` for the others.
+    static func quizKey(_ slug: String, set: Int) -> String {
+        set == 1 ? quizFolder + "/" + slug : quizFolder + "/" + slug + "/" + String(set)
+    }
 
     /// A quiz's page in one language: its title and description, and no Markdown.
     static func quizPage(_ quiz: Quiz, file: SourceFile, key: String, language: LanguageCode) -> PageSource {

@@ -68,9 +68,16 @@ struct PageRenderer: Sendable {
         case .home: templateName = "home"
         case .section: templateName = "section"
         case .page: templateName = "page"
-        case .quiz(let slug):
+        case .quiz(let slug, let set):
             templateName = "quiz"
-            values["quiz"] = QuizView(quiz: model.quizzes[slug]!, language: language, config: config, strings: data.strings).values
+            let quiz = model.quizzes[slug]!
+            var view = QuizView(quiz: quiz, set: set, language: language, config: config, strings: data.strings).values
+            view["sets"] = (1...quiz.sets.count).map { number -> [String: Any] in
+                let key = SiteModelBuilder.quizKey(slug, set: number)
+                return ["number": String(number), "url": config.basePath + model.group(key)!.paths[language]!.dropFirst(),
+                        "current": number == set]
+            }
+            values["quiz"] = view
         case .eventFilter(let filter):
             templateName = "events"
             let matching = model.campaignData.events.filter { event in

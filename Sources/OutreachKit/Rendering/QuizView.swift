@@ -7,6 +7,8 @@ import Foundation
 /// the script's messages travel as JSON in a `<script type="application/json">` block.
 struct QuizView {
     var quiz: Quiz
+    /// Which set of the bank this page asks, from 1.
+    var set: Int
     var language: LanguageCode
     var config: SiteConfig
     var strings: [String: String]
@@ -34,18 +36,21 @@ struct QuizView {
         }
         return [
             "slug": quiz.id,
+            "setNumber": String(set),
+            "setCount": String(quiz.sets.count),
+            "hasSets": quiz.sets.count > 1,
             "json": Self.scriptSafeJSON(data),
-            "questionCount": String(quiz.questions.count),
-            "perAttempt": String(quiz.questionsPerAttempt),
+            "questionCount": String(questions.count),
             "passMark": String(quiz.passMark),
             "timerOptions": timerOptions,
-            "questions": quiz.questions.map(question),
+            "questions": questions.map(question),
         ]
     }
 
-    /// How many questions fall back to the default language here, for the build report.
-    var fallbackCount: Int {
-        quiz.questions.filter { $0.text[language] == nil }.count
+    /// The questions of this page's set.
+    var questions: [QuizQuestion] {
+        let sets = quiz.sets
+        return sets.indices.contains(set - 1) ? sets[set - 1] : []
     }
 
     private func text(_ localized: Localized<String>) -> (value: String, lang: Any) {
@@ -86,17 +91,17 @@ struct QuizView {
     /// The answer key and messages for the script. Keys are sorted so output is byte-stable.
     private var data: QuizData {
         QuizData(
-            slug: quiz.id, lang: language.rawValue, passMark: quiz.passMark, pool: quiz.questionsPerAttempt,
+            slug: quiz.id, set: set, lang: language.rawValue, passMark: quiz.passMark, pool: questions.count,
             shuffle: quiz.shuffle, timer: quiz.timerSeconds,
             categories: quiz.categories.map { .init(id: $0.id, name: text($0.name).value) },
             results: quiz.results.map { .init(min: $0.range.lowerBound, max: $0.range.upperBound, message: text($0.message).value) },
-            questions: quiz.questions.map { question in
+            questions: questions.map { question in
                 var feedback: [String: String] = [:]
                 for choice in question.choices {
                     if let localized = choice.feedback { feedback[choice.id] = text(localized).value }
                 }
                 return .init(id: question.id, category: question.category, type: question.kind.rawValue,
-                             answers: question.answers.sorted(), feedback: feedback, explanation: text(question.explanation).value)
+                             answers: question.answers.sorted(), feedback: feedback)
             },
             strings: Self.scriptStrings.compactMapValues { strings[$0] })
     }
@@ -132,11 +137,13 @@ struct QuizData: Encodable {
         var category: String
         var type: String
         var answers: [String]
+        /// Per-choice feedback, only where written. The explanation is read from the page, not repeated here.
         var feedback: [String: String]
-        var explanation: String
     }
 
     var slug: String
+    /// The set of the bank on this page; saved progress is kept per set.
+    var set: Int
     var lang: String
     var passMark: Int
     var pool: Int
