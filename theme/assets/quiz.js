@@ -1,5 +1,5 @@
-// Outreach quiz: scores the form, keeps progress on this device only (nothing is sent) and offers a
-// timed challenge. Without JavaScript the form works as is. Pure logic first (tested in Node).
+// Outreach quiz: scoring, progress kept on this device only, timed challenge. Enhances a form that
+// works without JavaScript. Pure logic first (tested in Node), then the DOM glue.
 
 // {name} → values.name; unknown placeholders stay.
 export const format = (text, values = {}) =>
@@ -29,7 +29,6 @@ export function categoryTallies(rows, categories = []) {
   return [...tally.values()].filter((t) => t.total);
 }
 
-// Questions {id, category, answers} against picks {id: [choice]}.
 export function scoreAnswers(questions, picks = {}, categories = []) {
   const rows = questions.map(({ id, category, answers }) => {
     const status = questionStatus(answers, picks[id]);
@@ -39,7 +38,6 @@ export function scoreAnswers(questions, picks = {}, categories = []) {
   return { score, total: rows.length, percent: percent(score, rows.length), questions: rows, categories: categoryTallies(rows, categories) };
 }
 
-// Shuffled copy (Fisher–Yates).
 export function shuffle(items, random = Math.random) {
   const a = [...items];
   for (let i = a.length - 1; i > 0; i--) {
@@ -56,7 +54,7 @@ export function drawPool(ids, pool, random = Math.random) {
   return ids.filter((id) => drawn.includes(id));
 }
 
-// Questions {id, type, choices} → drawn ids in order (a given order is kept) and choice orders.
+// Questions {id, type, choices} → drawn ids in order (or the given order) and choice orders.
 export function planAttempt(questions, { pool, shuffle: mix = true, order } = {}, random = Math.random) {
   const ids = questions.map((q) => q.id);
   order ||= mix ? shuffle(drawPool(ids, pool, random), random) : drawPool(ids, pool, random);
@@ -68,12 +66,12 @@ export function planAttempt(questions, { pool, shuffle: mix = true, order } = {}
 // Saved {drawn, answers} checked against the quiz → {order, answers} or null.
 export function validSaved(saved, questions, pool) {
   const byId = new Map(questions.map((q) => [q.id, q])), drawn = saved?.drawn, answers = {};
-  if (!Array.isArray(drawn) || new Set(drawn.filter((id) => byId.has(id))).size !== drawn.length ||
-    drawn.length !== poolSize(pool, questions.length)) return null;
+  const ok = Array.isArray(drawn) && new Set(drawn.filter((id) => byId.has(id))).size === drawn.length;
+  if (!ok || drawn.length !== poolSize(pool, questions.length)) return null;
   for (const id of drawn) {
     const q = byId.get(id), got = saved.answers?.[id];
-    const ok = Array.isArray(got) ? [...new Set(got)].filter((c) => q.choices.includes(c)) : [];
-    if (ok.length && (q.type === "multiple" || ok.length === 1)) answers[id] = ok;
+    const picks = Array.isArray(got) ? [...new Set(got)].filter((c) => q.choices.includes(c)) : [];
+    if (picks.length && (q.type === "multiple" || picks.length === 1)) answers[id] = picks;
   }
   return { order: [...drawn], answers };
 }
@@ -94,18 +92,13 @@ export function challengeAnswer(s, correct, timedOut = false) {
 }
 export const challengeTimeout = (s) => challengeAnswer(s, false, true); // always wrong
 
-// Timer: ms from a monotonic clock, limit in s (0 = none). A new limit restarts the count.
-export const timerStart = (limit, now) => ({ limit: Math.max(0, Math.floor(limit) || 0), used: 0, since: now });
-const used = (t, now) => t.used + (t.since == null ? 0 : now - t.since);
-export const timerPause = (t, now) => (t.since == null ? t : { ...t, used: used(t, now), since: null });
-export const timerResume = (t, now) => (t.since == null ? { ...t, since: now } : t);
-export const timerSetLimit = (t, limit, now) => ({ ...timerStart(limit, now), ...(t.since == null && { since: null }) });
-export const timerRemaining = (t, now) => (t.limit ? Math.max(0, Math.ceil(t.limit - used(t, now) / 1000)) : null);
+// Timer: now in ms, limit in s (0 = none); a limit chosen mid-question starts a new one.
+export const timerStart = (limit, now) => ({ limit: Math.max(0, Math.floor(limit) || 0), since: now });
+export const timerRemaining = (t, now) => (t.limit ? Math.max(0, Math.ceil(t.limit - (now - t.since) / 1000)) : null);
 // Announce at 10 s and at 0 only: the countdown is shown, not spoken.
 export const timerAnnouncement = (before, after) =>
   after == null || after === before ? null : after === 0 ? "timeUp" : after <= 10 && !(before <= 10) ? "timeLeft" : null;
 
-// ---- DOM glue ----
 
 function el(tag, text = "", attrs = {}) {
   const node = document.createElement(tag);
@@ -122,7 +115,7 @@ function setup(form) {
   const S = data.strings || {}, opts = { pool: data.pool, shuffle: data.shuffle !== false };
   const [status, select, toggle, next, submit, result, toolbar] = ["challenge-status", "timer", "challenge", "next", "submit", "result", "toolbar"]
     .map((n) => form.querySelector(`[data-quiz-${n}]`));
-  const key = `outreach.quiz.${data.slug || form.dataset.quiz}.${data.lang || document.documentElement.lang}`;
+  const key = `outreach.quiz.${data.slug || form.dataset.quiz}.${data.set ?? 1}.${data.lang || document.documentElement.lang}`;
   const store = (v) => { try { v ? localStorage.setItem(key, JSON.stringify(v)) : localStorage.removeItem(key); } catch {} };
   const bank = new Map();
   for (const fs of form.querySelectorAll("fieldset[data-question]")) {
@@ -130,34 +123,36 @@ function setup(form) {
     const inputs = [...fs.querySelectorAll("input[type=radio],input[type=checkbox]")], labels = inputs.map((i) => i.closest("label") || i);
     if (q && !bank.has(q.id)) bank.set(q.id, {
       ...q, fs, inputs, labels, details, choices: inputs.map((i) => i.value), li: fs.closest("li") || fs, after: labels.at(-1)?.nextSibling,
-      box: fs.querySelector("[data-quiz-feedback]"), lang: details?.querySelector("p:last-child")?.lang, // of the explanation
+      box: fs.querySelector("[data-quiz-feedback]"), lang: details?.querySelector("p:last-child")?.lang, // explanation's
+      // The page carries each explanation once, in <details>; the JSON does not repeat it.
+      explanation: q.explanation ?? details?.querySelector("[data-quiz-explanation]")?.textContent ?? "",
     });
   }
   if (!bank.size || !result) return;
   const all = [...bank.values()], parent = all[0].li.parentNode, end = all.at(-1).li.nextSibling;
-  const live = el("p", "", { class: "quiz-live", role: "status", "data-quiz-live": "" });
+  const live = el("p", "", { class: "quiz-live", role: "status" });
   const line = el("p"), clock = el("p", "", { class: "quiz-clock" });
-  status ? status.after(live) : parent.before(live);
+  parent.before(live);
   status?.append(line, clock);
   const say = (text = "", state = "") => { live.textContent = text; live.dataset.result = state; };
   const picked = (q) => q.inputs.filter((i) => i.checked).map((i) => i.value);
   const focus = (q) => q && ((q.fs.tabIndex = -1), q.fs.focus());
 
-  // Drawn questions in order, numbered; the others hidden and disabled.
+  // Drawn questions in order and numbered; the others hidden and disabled.
   function apply(p) {
     plan = p;
-    for (const q of [...p.order.map((id) => bank.get(id)), ...all.filter((q) => !p.order.includes(q.id))]) {
+    for (const q of all) {
       const n = p.order.indexOf(q.id) + 1;
-      parent.insertBefore(q.li, end);
       show(q.li, n);
       q.inputs.forEach((i) => (i.disabled = !n));
       if (n && q.li.tagName === "LI") q.li.value = n;
       for (const c of p.choices[q.id] || []) q.labels[0].parentNode.insertBefore(q.labels[q.choices.indexOf(c)], q.after);
     }
+    for (const id of p.order) parent.insertBefore(bank.get(id).li, end);
   }
 
-  // Marks a question with a status, or clears it; returns what to announce.
-  function mark(q, state, timedOut, keepOpen) {
+  // Marks a question with a status (or clears it); returns what to announce.
+  function mark(q, state, timedOut) {
     state ? (q.fs.dataset.result = state) : q.fs.removeAttribute("data-result");
     q.inputs.forEach((i, k) => {
       const right = !!state && q.answers.includes(i.value);
@@ -165,12 +160,13 @@ function setup(form) {
       q.labels[k].classList.toggle("quiz-choice-correct", right);
       q.labels[k].classList.toggle("quiz-choice-wrong", !!state && !right && i.checked);
     });
-    if (q.details) q.details.open = !!state || (keepOpen && q.details.open);
+    if (q.details) q.details.open = !!state;
     show(q.details, true);
     show(q.box, state);
     const head = [timedOut && S.timeUp, S[state]].filter(Boolean).join(" "), notes = picked(q).map((c) => q.feedback?.[c]).filter(Boolean);
     q.box?.replaceChildren(...(state ? [el("strong", head), ...notes.map((t) => el("span", ` ${t}`)), el("span", ` ${q.explanation ?? ""}`, q.lang ? { lang: q.lang } : {})] : []));
-    const answer = state !== "correct" && q.details?.querySelector("p")?.textContent.replace(/\s+/g, " "); // "Correct answer: …"
+    const p = state !== "correct" && q.details?.querySelector("p"); // "Correct answer: A, B"
+    const answer = p && [...p.childNodes].map((n) => n.textContent.trim()).filter(Boolean).join(", ").replace(", ", " ");
     return [head, ...notes, answer].filter(Boolean).join(" ");
   }
 
@@ -190,8 +186,8 @@ function setup(form) {
       mark(q);
     }
     result.replaceChildren();
-    delete result.dataset.score;
-    delete result.dataset.total;
+    result.removeAttribute("data-score");
+    result.removeAttribute("data-total");
     say();
     store();
     apply(planAttempt(all, opts));
@@ -218,7 +214,7 @@ function setup(form) {
     }
     show(bank.get(id).details, false); // no peeking
     line.textContent = format(S.challengeStatus, { number: ch.index + 1, total: ch.order.length, points: ch.points, streak: ch.streak });
-    restart(timerStart(0, now()));
+    restart();
     ticker = setInterval(tick, 250);
   }
 
@@ -229,14 +225,11 @@ function setup(form) {
     const text = mark(q, state, timedOut);
     showQuestion();
     say(text, state);
-    // Follow the reader unless busy elsewhere (such as the time select).
-    if (!ch.done && ([document.body, next, submit, null].includes(active) || q.fs.contains(active))) focus(bank.get(challengeCurrent(ch)));
+    if (!ch.done && active !== select) focus(bank.get(challengeCurrent(ch))); // not out of the time select
   }
 
-  // Restarts the countdown with the selected limit; paused while the page is hidden.
-  function restart(t) {
-    timer = timerSetLimit(t, select ? select.value : data.timer ?? 30, now());
-    if (document.hidden) timer = timerPause(timer, now());
+  function restart() {
+    timer = timerStart(select ? select.value : data.timer ?? 30, now());
     left = timerRemaining(timer, now());
     render();
   }
@@ -268,10 +261,10 @@ function setup(form) {
   // A native reset would also undo the reader's time limit.
   form.addEventListener("reset", (e) => e.preventDefault() || fresh());
   form.addEventListener("change", ({ target }) => {
-    if (target === select) return timer && restart(timer);
+    if (target === select) return timer && restart();
     if (challenge) return;
     const q = bank.get(target.closest("[data-question]")?.dataset.question), answers = {};
-    if (q?.fs.dataset.result) mark(q, null, false, true); // the marks no longer match the answer
+    if (q?.fs.dataset.result) mark(q); // the marks no longer match the answer
     for (const id of plan.order) if (picked(bank.get(id)).length) answers[id] = picked(bank.get(id));
     store(Object.keys(answers).length && { drawn: plan.order, answers });
   });
@@ -280,12 +273,10 @@ function setup(form) {
     toggle.setAttribute("aria-pressed", (challenge = !challenge));
     fresh();
   });
-  document.addEventListener("visibilitychange", () => {
-    if (timer) timer = (document.hidden ? timerPause : timerResume)(timer, now());
-  });
 
   toggle?.setAttribute("aria-pressed", false);
   show(toolbar, true);
+  form.dataset.quizReady = ""; // shows the submit button: without JS it would put the answers in the URL
   let saved;
   try { saved = validSaved(JSON.parse(localStorage.getItem(key)), all, data.pool); } catch {}
   apply(planAttempt(all, { ...opts, order: saved?.order }));

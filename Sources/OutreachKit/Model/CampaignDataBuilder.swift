@@ -1,3 +1,4 @@
+import Foundation
 import CampaignModel
 
 /// Builds the campaign model (departments, campaigns, events) from the pages that describe them,
@@ -13,9 +14,11 @@ struct CampaignDataBuilder {
         var events: [Event] = []
         /// The page of each pillar, by pillar.
         var pillarPages: [Pillar: String] = [:]
+        var posters: [Poster] = []
+        var pamphlets: [Pamphlet] = []
     }
 
-    mutating func build(groups: [PageGroup], quizzes: Set<String>) -> Result {
+    mutating func build(groups: [PageGroup], quizzes: Set<String>, assets: Set<String> = []) -> Result {
         var result = Result()
         for group in groups {
             guard case .department(let kind) = group.original.frontMatter.data else { continue }
@@ -71,7 +74,55 @@ struct CampaignDataBuilder {
             }
         }
         result.events.sort { ($0.start, $0.id) < ($1.start, $1.id) }
+
+        let pageKeys = Set(groups.map(\.key))
+        let defaultTarget = quizzes.min().map { SiteModelBuilder.quizKey($0, set: 1) } ?? "_index"
+        for group in groups {
+            switch group.original.frontMatter.data {
+            case .poster(let fields):
+                guard let paper = fields.paper, let message = fields.message else { continue }
+                if let image = fields.image, LinkResolver.normalize(image.id, from: group.original.folder).map(assets.contains) != true {
+                    diagnostics.append(.error(.missingImage(image.id), at: image.location))
+                }
+                let target = qrTarget(fields, campaigns: campaignIDs, pageKeys: pageKeys, fallback: defaultTarget)
+                var messages = localized(group) { page in if case .poster(let fields) = page.frontMatter.data { fields.message } else { nil } }
+                messages[group.original.language] = message
+                result.posters.append(Poster(
+                    id: Self.id(of: group), title: titles(of: group), message: messages, paper: paper,
+                    hotlines: group.original.frontMatter.hotlines.map(\.id),
+                    image: fields.image.flatMap { LinkResolver.normalize($0.id, from: group.original.folder) },
+                    qrTarget: target, campaign: fields.campaign?.id))
+            case .pamphlet(let fields):
+                guard let format = fields.format else { continue }
+                let target = qrTarget(fields, campaigns: campaignIDs, pageKeys: pageKeys, fallback: defaultTarget)
+                result.pamphlets.append(Pamphlet(
+                    id: Self.id(of: group), title: titles(of: group), format: format,
+                    hotlines: group.original.frontMatter.hotlines.map(\.id), qrTarget: target, campaign: fields.campaign?.id))
+            default:
+                break
+            }
+        }
         return result
+    }
+
+    /// The page a QR code opens: as written (`help`, `quiz/health-and-safety`, `help.md`), else the
+    /// campaign's page, else the first quiz, else the home page. A target that is no page is an error.
+    private mutating func qrTarget(_ fields: PrintFields, campaigns: Set<String>, pageKeys: Set<String>,
+                                   fallback: String) -> String {
+        if let campaign = fields.campaign, !campaigns.contains(campaign.id) {
+            diagnostics.append(.error(.unknownReference(kind: "campaign", id: campaign.id), at: campaign.location))
+        }
+        guard let qr = fields.qr else {
+            if let campaign = fields.campaign, pageKeys.contains("campaigns/" + campaign.id) { return "campaigns/" + campaign.id }
+            return fallback
+        }
+        var key = qr.id.hasSuffix(".md") ? String(qr.id.dropLast(3)) : qr.id
+        key = key.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+        for candidate in [key, key.isEmpty ? "_index" : key + "/_index"] where pageKeys.contains(candidate) {
+            return candidate
+        }
+        diagnostics.append(.error(.unknownReference(kind: "page", id: qr.id), at: qr.location))
+        return fallback
     }
 
     private mutating func event(from group: PageGroup, fields: EventFields, departments: Set<String>,

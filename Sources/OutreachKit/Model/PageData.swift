@@ -10,6 +10,18 @@ enum PageData: Sendable {
     case department(kind: DepartmentKind?)
     case campaign(CampaignFields)
     case pillar(Pillar?)
+    case poster(PrintFields)
+    case pamphlet(PrintFields)
+}
+
+/// Front matter of posters and pamphlets.
+struct PrintFields: Sendable {
+    var message: String?
+    var paper: Paper?
+    var format: Pamphlet.Format?
+    var image: Reference?
+    var qr: Reference?
+    var campaign: Reference?
 }
 
 /// An id that refers to another part of the site, with where it was written.
@@ -53,6 +65,8 @@ extension PageData {
             return .department(kind: fields.enumValue("kind", required: !isTranslation, expected: "a department kind"))
         case "campaigns": return .campaign(readCampaign(&fields))
         case "pillars": return .pillar(fields.enumValue("pillar", required: !isTranslation, expected: "a pillar"))
+        case "posters": return .poster(readPrint(&fields, isTranslation: isTranslation, isPoster: true))
+        case "pamphlets": return .pamphlet(readPrint(&fields, isTranslation: isTranslation, isPoster: false))
         default: return .none
         }
     }
@@ -76,6 +90,29 @@ extension PageData {
         event.pillar = fields.enumValue("pillar", required: required, expected: "a pillar")
         event.kind = fields.enumValue("kind", required: required, expected: "an event kind")
         return event
+    }
+
+    private static func readPrint(_ fields: inout YAMLFields, isTranslation: Bool, isPoster: Bool) -> PrintFields {
+        var print = PrintFields()
+        print.qr = fields.reference("qr")
+        print.campaign = fields.reference("campaign")
+        if isPoster {
+            print.message = fields.string("message", required: !isTranslation)
+            print.image = fields.reference("image")
+            let paperNode = fields.mapping["paper"]
+            let size: Paper.Size? = fields.string("paper", required: !isTranslation).flatMap { text in
+                guard let size = Paper.Size(rawValue: text.uppercased()), size != .a5 else {
+                    fields.appendError(.invalidValue(field: "paper", value: text, expected: "A4 or A3"), at: fields.location(of: paperNode))
+                    return nil
+                }
+                return size
+            }
+            let orientation: Paper.Orientation = fields.enumValue("orientation", expected: "an orientation") ?? .portrait
+            print.paper = size.map { Paper(size: $0, orientation: orientation) }
+        } else {
+            print.format = fields.enumValue("format", required: !isTranslation, expected: "a pamphlet format")
+        }
+        return print
     }
 
     private static func readCampaign(_ fields: inout YAMLFields) -> CampaignFields {

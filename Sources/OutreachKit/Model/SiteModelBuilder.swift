@@ -115,7 +115,8 @@ struct SiteModelBuilder {
         model.quizzes = Dictionary(uniqueKeysWithValues: quizzes.map { ($0.quiz.id, $0.quiz) })
         model.groupIndex = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.key, $0) })
         var campaignBuilder = CampaignDataBuilder(config: config)
-        model.campaignData = campaignBuilder.build(groups: model.groups, quizzes: Set(model.quizzes.keys))
+        model.campaignData = campaignBuilder.build(groups: model.groups, quizzes: Set(model.quizzes.keys),
+                                                   assets: Set(assets.map(\.relativePath)))
         diagnostics += campaignBuilder.diagnostics
         addEventFilters(to: &model, pillarNames: pillarNames)
         linkChildren(&model)

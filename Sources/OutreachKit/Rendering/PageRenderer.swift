@@ -88,6 +88,26 @@ struct PageRenderer: Sendable {
             }
             values["events"] = events.listing(matching, current: filter)
         }
+        switch group.original.frontMatter.data {
+        case .poster:
+            if let poster = model.campaignData.posters.first(where: { "posters/" + $0.id == group.key }) {
+                templateName = "poster"
+                let print = PrintViews(model: model, language: language, data: data,
+                                       rootPath: PrintViews.rootPath(of: group.paths[language]!))
+                values["poster"] = print.poster(poster)
+                values["rootPath"] = print.rootPath
+            }
+        case .pamphlet:
+            if let pamphlet = model.campaignData.pamphlets.first(where: { "pamphlets/" + $0.id == group.key }) {
+                templateName = "pamphlet"
+                let print = PrintViews(model: model, language: language, data: data,
+                                       rootPath: PrintViews.rootPath(of: group.paths[language]!))
+                values["pamphlet"] = print.pamphlet(pamphlet)
+                values["rootPath"] = print.rootPath
+            }
+        default:
+            break
+        }
         if group.key == "events/_index" {
             templateName = "events"
             values["events"] = events.listing(model.campaignData.events, current: nil)
@@ -95,6 +115,9 @@ struct PageRenderer: Sendable {
             templateName = "event"
             values["event"] = events.detail(event)
         }
+        let material = campaignMaterial(for: group, in: language)
+        values["campaignMaterial"] = material
+        values["hasCampaignMaterial"] = !material.isEmpty
         let related = relatedEvents(for: group)
         values["relatedEvents"] = related.map(events.item)
         values["hasRelatedEvents"] = !related.isEmpty
@@ -118,6 +141,20 @@ struct PageRenderer: Sendable {
                                       at: theme.location(ofTag: name, preferring: templateName)))
         }
         return html
+    }
+
+    /// Posters, pamphlets and quizzes of a campaign, for its page.
+    func campaignMaterial(for group: PageGroup, in language: LanguageCode) -> [[String: Any]] {
+        guard case .campaign = group.original.frontMatter.data else { return [] }
+        let id = CampaignDataBuilder.id(of: group)
+        var keys = model.campaignData.posters.filter { $0.campaign == id }.map { "posters/" + $0.id }
+        keys += model.campaignData.pamphlets.filter { $0.campaign == id }.map { "pamphlets/" + $0.id }
+        keys += (model.campaignData.campaigns.first { $0.id == id }?.quizzes ?? []).map { SiteModelBuilder.quizKey($0, set: 1) }
+        return keys.compactMap { model.group($0) }.map { item in
+            let source = item.source(for: language)
+            return ["title": source.frontMatter.title, "url": config.basePath + item.paths[language]!.dropFirst(),
+                    "lang": source.language != language ? source.language.rawValue : false]
+        }
     }
 
     /// Events listed on a department's, pillar's or campaign's page.
