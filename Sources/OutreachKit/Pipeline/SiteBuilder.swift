@@ -122,8 +122,8 @@ public struct SiteBuilder: Sendable {
                     var files: [OutputFile] = []
                     var diagnostics: [Diagnostic] = []
                     for (index, language) in chunk {
-                        let (file, problems) = renderer.render(renderer.model.groups[index], in: language)
-                        files.append(file)
+                        let (pageFiles, problems) = renderer.render(renderer.model.groups[index], in: language)
+                        files += pageFiles
                         diagnostics += problems
                     }
                     return (number, files, diagnostics)

@@ -23,7 +23,7 @@ struct PageRenderer: Sendable {
     var config: SiteConfig { model.config }
 
     /// The page of `group` in `language`.
-    func render(_ group: PageGroup, in language: LanguageCode) -> (OutputFile, [Diagnostic]) {
+    func render(_ group: PageGroup, in language: LanguageCode) -> ([OutputFile], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let source = group.source(for: language)
         let isFallback = source.language != language
@@ -102,7 +102,11 @@ struct PageRenderer: Sendable {
                 templateName = "pamphlet"
                 let print = PrintViews(model: model, language: language, data: data,
                                        rootPath: PrintViews.rootPath(of: group.paths[language]!))
-                values["pamphlet"] = print.pamphlet(pamphlet)
+                var view = print.pamphlet(pamphlet)
+                let hasBilingual = !isFallback && language != config.defaultLanguage
+                view["bilingual"] = hasBilingual
+                    ? ["url": "bilingual/", "with": config.language(config.defaultLanguage)?.name ?? ""] as [String: Any] : false
+                values["pamphlet"] = view
                 values["rootPath"] = print.rootPath
             }
         default:
@@ -125,7 +129,11 @@ struct PageRenderer: Sendable {
         values["isoDate"] = source.frontMatter.date.map { $0.description } ?? false
         let html = render(templateName, values: values, diagnostics: &diagnostics)
         let path = String(group.paths[language]!.dropFirst()) + "index.html"
-        return (OutputFile(path: path, text: html), diagnostics)
+        var files = [OutputFile(path: path, text: html)]
+        if templateName == "pamphlet", !isFallback, language != config.defaultLanguage {
+            files.append(renderBilingual(group, in: language, values: values, diagnostics: &diagnostics))
+        }
+        return (files, diagnostics)
     }
 
     /// Renders a template with strict lookups, reporting every name it used that `values` lacks.

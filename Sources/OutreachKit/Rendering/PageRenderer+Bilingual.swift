@@ -1,0 +1,53 @@
+import CampaignModel
+import Foundation
+
+extension PageRenderer {
+    /// `<pamphlet>/bilingual/`: the translation and the original side by side, section by section,
+    /// for a worker and an employer reading together.
+    func renderBilingual(_ group: PageGroup, in language: LanguageCode, values: [String: Any],
+                         diagnostics: inout [Diagnostic]) -> OutputFile {
+        let options = CommonMark.Options(allowsUnsafeHTML: config.allowsUnsafeHTML)
+        func sections(of source: PageSource) -> [String] {
+            var ignored: [Diagnostic] = []  // Links were already checked when the pages themselves were rendered.
+            let html = CommonMark.render(source.body, options: options) { link in
+                links.resolve(link, on: source, in: language, diagnostics: &ignored)
+            }.html
+            return Self.splitAtHeadings(html)
+        }
+        let translation = group.source(for: language)
+        let original = group.original
+        let left = sections(of: translation)
+        let right = sections(of: original)
+        var values = values
+        // A print variant of the pamphlet page: it points search engines there and lists no alternates.
+        values["alternates"] = [[String: Any]]()
+        values["xDefault"] = false
+        let originalLanguage = config.language(original.language)
+        values["bilingual"] = [
+            "language": language.rawValue, "languageName": config.language(language)?.name ?? "",
+            "originalLanguage": original.language.rawValue, "originalName": originalLanguage?.name ?? "",
+            "originalDir": originalLanguage?.direction.rawValue ?? "ltr",
+            "originalTitle": original.frontMatter.title,
+            "rows": (0..<max(left.count, right.count)).map { index -> [String: Any] in
+                ["translation": index < left.count ? left[index] : "", "original": index < right.count ? right[index] : ""]
+            },
+        ] as [String: Any]
+        let html = render("pamphlet-bilingual", values: values, diagnostics: &diagnostics)
+        return OutputFile(path: String(group.paths[language]!.dropFirst()) + "bilingual/index.html", text: html)
+    }
+
+    /// Cuts rendered HTML before each `<h2`, so sections of two languages can be paired.
+    static func splitAtHeadings(_ html: String) -> [String] {
+        var sections: [String] = []
+        var current = ""
+        for line in html.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("<h2"), !current.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                sections.append(current)
+                current = ""
+            }
+            current += line + "\n"
+        }
+        if !current.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { sections.append(current) }
+        return sections
+    }
+}
