@@ -40,6 +40,7 @@ let package = Package(
             name: "outreach",
             dependencies: [
                 "OutreachKit",
+                "CampaignModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

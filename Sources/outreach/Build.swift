@@ -34,9 +34,24 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors (use this before publishing).")
     var strict = false
 
+    @Flag(name: .long, help: "Also make a print-ready PDF of every poster and pamphlet (needs Chromium or WeasyPrint).")
+    var pdf = false
+
     func run() async throws {
+        var printer: PDFPrinter?
+        if pdf {
+            printer = Environment.pdfPrinter()
+            if printer == nil {
+                FileHandle.standardError.write(Data("""
+                    warning: --pdf needs a PDF renderer, and none was found. Install one with
+                      sudo apt-get install chromium      (or: sudo apt-get install weasyprint)
+                    The posters and pamphlets still print correctly from any web browser.\n
+                    """.utf8))
+            }
+        }
         let options = BuildOptions(contentFolder: content, themeFolder: theme, outputFolder: output,
-                                   baseURL: baseURL, includeDrafts: drafts, strict: strict)
+                                   baseURL: baseURL, includeDrafts: drafts, strict: strict,
+                                   today: Environment.sourceDateEpochDay(), pdfPrinter: printer)
         let clock = ContinuousClock()
         let start = clock.now
         let report = await SiteBuilder(options: options).build()

@@ -19,12 +19,13 @@ import TestSupport
         var errors: String
     }
 
-    func run(_ arguments: [String]) throws -> Run {
+    func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Run {
         try #require(FileManager.default.isExecutableFile(atPath: Self.executable.path),
                      "build the outreach executable first (swift build)")
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -55,6 +56,17 @@ import TestSupport
         let lines = result.output.split(separator: "\n")
         #expect(lines.count == 1)
         #expect(lines.first?.contains("en 16, vi 16 (9 untranslated, 1 quiz question untranslated)") == true, "\(lines)")
+    }
+
+    @Test func pdfWithoutARendererSaysWhatToInstallAndStillBuilds() throws {
+        let site = Fixtures.url("Sites/basic")
+        let output = try Fixtures.temporaryFolder().appendingPathComponent("site")
+        let result = try run(["build", "--pdf", "--content", site.appendingPathComponent("content").path,
+                              "--theme", site.appendingPathComponent("theme").path, "--output", output.path],
+                             environment: ["PATH": "/nonexistent"])
+        #expect(result.status == 0)
+        #expect(result.errors.contains("apt-get install chromium"))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("en/index.html").path))
     }
 
     @Test func errorsUseTheCompilerFormatAndExitOne() throws {

@@ -7,6 +7,10 @@ import Foundation
 struct SiteWriter {
     var outputFolder: String
 
+    /// Work to do on the complete new folder before it replaces the old one (printing PDFs);
+    /// it returns problems, and any problem stops the swap.
+    var finish: @Sendable (URL) -> [String] = { _ in [] }
+
     func write(_ files: [OutputFile]) throws(WriteError) {
         let fileManager = FileManager()
         let output = URL(fileURLWithPath: outputFolder).standardizedFileURL
@@ -32,6 +36,8 @@ struct SiteWriter {
                     try fileManager.copyItem(atPath: source, toPath: destination.path)
                 }
             }
+            let problems = finish(staging)
+            if !problems.isEmpty { throw WriteError(detail: problems.joined(separator: "; ")) }
         } catch let error as WriteError {
             try? fileManager.removeItem(at: staging)
             throw error

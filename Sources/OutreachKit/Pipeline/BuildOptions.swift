@@ -17,10 +17,13 @@ public struct BuildOptions: Sendable {
     /// The day the site is built for (events after it are "upcoming"). The CLI takes it from
     /// `SOURCE_DATE_EPOCH`; without it, the newest date in the content is used, never the clock.
     public var today: CalendarDay?
+    /// Print posters and pamphlets to PDF with this renderer (`--pdf`); nil prints none.
+    public var pdfPrinter: PDFPrinter?
 
     /// Creates options; the defaults are the folder names of a standard site.
     public init(contentFolder: String = "content", themeFolder: String = "theme", outputFolder: String = "site",
-                baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false, today: CalendarDay? = nil) {
+                baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false, today: CalendarDay? = nil,
+                pdfPrinter: PDFPrinter? = nil) {
         self.contentFolder = contentFolder
         self.themeFolder = themeFolder
         self.outputFolder = outputFolder
@@ -28,5 +31,6 @@ public struct BuildOptions: Sendable {
         self.includeDrafts = includeDrafts
         self.strict = strict
         self.today = today
+        self.pdfPrinter = pdfPrinter
     }
 }

@@ -19,8 +19,15 @@ public struct SiteBuilder: Sendable {
         guard !blocked, let files = rendered.files else {
             return BuildReport(diagnostics: diagnostics.sortedByLocation(), languages: [], filesWritten: 0, succeeded: false)
         }
+        var writer = SiteWriter(outputFolder: options.outputFolder)
+        if let printer = options.pdfPrinter {
+            let jobs = rendered.pdfJobs
+            writer.finish = { folder in
+                printer.print(jobs, in: folder).map { "cannot print \($0.page) to PDF: \($0.problem)" }
+            }
+        }
         do {
-            try SiteWriter(outputFolder: options.outputFolder).write(files)
+            try writer.write(files)
         } catch {
             diagnostics.append(.error(.writeFailed(error.detail), at: SourceLocation(file: options.outputFolder)))
             return BuildReport(diagnostics: diagnostics.sortedByLocation(), languages: [], filesWritten: 0, succeeded: false)
@@ -66,7 +73,8 @@ public struct SiteBuilder: Sendable {
         diagnostics += builder.diagnostics
         // Rendering goes ahead even after errors, to find every broken link in one run; nothing is written.
 
-        let renderer = PageRenderer(model: model, theme: theme)
+        var renderer = PageRenderer(model: model, theme: theme)
+        renderer.printsPDFs = options.pdfPrinter != nil
         var (files, renderDiagnostics) = await renderPages(renderer)
         diagnostics += renderDiagnostics
         for (file, fileDiagnostics) in [renderer.renderLanguageChooser(), renderer.renderNotFound()] {
@@ -97,7 +105,15 @@ public struct SiteBuilder: Sendable {
         if diagnostics.containsErrors {
             return RenderResult(files: nil, diagnostics: diagnostics.sortedByLocation())
         }
-        return RenderResult(files: files, diagnostics: diagnostics.sortedByLocation(), languages: counts)
+        let printed = model.campaignData.posters.map { "posters/" + $0.id } + model.campaignData.pamphlets.map { "pamphlets/" + $0.id }
+        let jobs = printed.compactMap { model.group($0) }.flatMap { group in
+            model.config.languages.compactMap { language -> PDFPrinter.Job? in
+                guard let path = group.paths[language.code] else { return nil }
+                let folder = String(path.dropFirst())
+                return PDFPrinter.Job(page: folder + "index.html", pdf: folder + PageRenderer.pdfName(of: group, in: language.code))
+            }
+        }
+        return RenderResult(files: files, diagnostics: diagnostics.sortedByLocation(), languages: counts, pdfJobs: jobs)
     }
 
     /// Without a build date from the options, the newest date in the content stands in for today,
@@ -154,4 +170,6 @@ public struct RenderResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Pages per language and how many of them fall back to the default language.
     public var languages: [LanguageSummary] = []
+    /// Printed pages to turn into PDFs when the options ask for it.
+    var pdfJobs: [PDFPrinter.Job] = []
 }

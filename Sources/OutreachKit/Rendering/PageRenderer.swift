@@ -8,6 +8,8 @@ struct PageRenderer: Sendable {
     var links: LinkResolver
     /// Per-language data every page shares, computed once.
     var shared: [LanguageCode: LanguageData]
+    /// Whether PDFs of printed pages are made, so their pages can link to them.
+    var printsPDFs = false
 
     init(model: SiteModel, theme: Theme) {
         self.model = model
@@ -94,7 +96,9 @@ struct PageRenderer: Sendable {
                 templateName = "poster"
                 let print = PrintViews(model: model, language: language, data: data,
                                        rootPath: PrintViews.rootPath(of: group.paths[language]!))
-                values["poster"] = print.poster(poster)
+                var view = print.poster(poster)
+                view["pdf"] = pdfLink(group, language)
+                values["poster"] = view
                 values["rootPath"] = print.rootPath
             }
         case .pamphlet:
@@ -104,6 +108,7 @@ struct PageRenderer: Sendable {
                                        rootPath: PrintViews.rootPath(of: group.paths[language]!))
                 var view = print.pamphlet(pamphlet)
                 let hasBilingual = !isFallback && language != config.defaultLanguage
+                view["pdf"] = pdfLink(group, language)
                 view["bilingual"] = hasBilingual
                     ? ["url": "bilingual/", "with": config.language(config.defaultLanguage)?.name ?? ""] as [String: Any] : false
                 values["pamphlet"] = view
@@ -149,6 +154,16 @@ struct PageRenderer: Sendable {
                                       at: theme.location(ofTag: name, preferring: templateName)))
         }
         return html
+    }
+
+    /// The PDF's file name when the build prints PDFs, else false (no link).
+    func pdfLink(_ group: PageGroup, _ language: LanguageCode) -> Any {
+        printsPDFs ? Self.pdfName(of: group, in: language) : false
+    }
+
+    /// `forced-labour-signs-vi.pdf`: the file a poster or pamphlet prints to, next to its page.
+    static func pdfName(of group: PageGroup, in language: LanguageCode) -> String {
+        CampaignDataBuilder.id(of: group) + "-" + language.pathComponent + ".pdf"
     }
 
     /// Posters, pamphlets and quizzes of a campaign, for its page.
