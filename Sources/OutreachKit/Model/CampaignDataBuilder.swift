@@ -80,11 +80,12 @@ struct CampaignDataBuilder {
         for group in groups {
             switch group.original.frontMatter.data {
             case .poster(let fields):
-                guard let paper = fields.paper, let message = fields.message else { continue }
+                // Every reference is checked before giving up on a poster with a missing field.
                 if let image = fields.image, LinkResolver.normalize(image.id, from: group.original.folder).map(assets.contains) != true {
                     diagnostics.append(.error(.missingImage(image.id), at: image.location))
                 }
                 let target = qrTarget(fields, campaigns: campaignIDs, pageKeys: pageKeys, fallback: defaultTarget)
+                guard let paper = fields.paper, let message = fields.message else { continue }
                 var messages = localized(group) { page in if case .poster(let fields) = page.frontMatter.data { fields.message } else { nil } }
                 messages[group.original.language] = message
                 result.posters.append(Poster(
@@ -93,8 +94,8 @@ struct CampaignDataBuilder {
                     image: fields.image.flatMap { LinkResolver.normalize($0.id, from: group.original.folder) },
                     qrTarget: target, campaign: fields.campaign?.id))
             case .pamphlet(let fields):
-                guard let format = fields.format else { continue }
                 let target = qrTarget(fields, campaigns: campaignIDs, pageKeys: pageKeys, fallback: defaultTarget)
+                guard let format = fields.format else { continue }
                 result.pamphlets.append(Pamphlet(
                     id: Self.id(of: group), title: titles(of: group), format: format,
                     hotlines: group.original.frontMatter.hotlines.map(\.id), qrTarget: target, campaign: fields.campaign?.id))
