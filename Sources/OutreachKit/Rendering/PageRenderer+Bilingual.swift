@@ -2,12 +2,20 @@ import CampaignModel
 import Foundation
 
 extension PageRenderer {
-    /// `<pamphlet>/bilingual/`: the translation and the original side by side, section by section,
-    /// for a worker and an employer reading together.
+    /// The language printed beside `language`: the original's, or for the original itself the first
+    /// language it is translated into.
+    func bilingualPartner(of group: PageGroup, for language: LanguageCode) -> LanguageCode {
+        guard language == group.original.language else { return group.original.language }
+        return config.languages.map(\.code).first { $0 != language && group.translations[$0] != nil } ?? language
+    }
+
+    /// `<pamphlet>/bilingual/`: the reader's language and the original side by side, section by
+    /// section, for a worker and an employer reading together. Every language has one, so the
+    /// language switcher works there as everywhere else.
     func renderBilingual(_ group: PageGroup, in language: LanguageCode, values: [String: Any],
                          diagnostics: inout [Diagnostic]) -> OutputFile {
-        let options = CommonMark.Options(allowsUnsafeHTML: config.allowsUnsafeHTML)
-        func sections(of source: PageSource) -> [String] {
+        func sections(of source: PageSource, idPrefix: String) -> [String] {
+            let options = CommonMark.Options(allowsUnsafeHTML: config.allowsUnsafeHTML, headingIDPrefix: idPrefix)
             var ignored: [Diagnostic] = []  // Links were already checked when the pages themselves were rendered.
             let html = CommonMark.render(source.body, options: options) { link in
                 links.resolve(link, on: source, in: language, diagnostics: &ignored)
@@ -15,13 +23,18 @@ extension PageRenderer {
             return Self.splitAtHeadings(html)
         }
         let translation = group.source(for: language)
-        let original = group.original
-        let left = sections(of: translation)
-        let right = sections(of: original)
+        let original = group.source(for: bilingualPartner(of: group, for: language))
+        let left = sections(of: translation, idPrefix: "")
+        let right = sections(of: original, idPrefix: "original-")
         var values = values
         // A print variant of the pamphlet page: it points search engines there and lists no alternates.
         values["alternates"] = [[String: Any]]()
         values["xDefault"] = false
+        values["languages"] = languageSwitcher(for: group, current: language).map { entry in
+            var entry = entry
+            entry["url"] = (entry["url"] as? String ?? "") + "bilingual/"
+            return entry
+        }
         let originalLanguage = config.language(original.language)
         values["bilingual"] = [
             "language": language.rawValue, "languageName": config.language(language)?.name ?? "",

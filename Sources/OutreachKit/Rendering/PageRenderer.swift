@@ -107,10 +107,9 @@ struct PageRenderer: Sendable {
                 let print = PrintViews(model: model, language: language, data: data,
                                        rootPath: PrintViews.rootPath(of: group.paths[language]!))
                 var view = print.pamphlet(pamphlet)
-                let hasBilingual = !isFallback && language != config.defaultLanguage
                 view["pdf"] = pdfLink(group, language)
-                view["bilingual"] = hasBilingual
-                    ? ["url": "bilingual/", "with": config.language(config.defaultLanguage)?.name ?? ""] as [String: Any] : false
+                let partner = bilingualPartner(of: group, for: language)
+                view["bilingual"] = ["url": "bilingual/", "with": config.language(partner)?.name ?? ""] as [String: Any]
                 values["pamphlet"] = view
                 values["rootPath"] = print.rootPath
             }
@@ -135,7 +134,7 @@ struct PageRenderer: Sendable {
         let html = render(templateName, values: values, diagnostics: &diagnostics)
         let path = String(group.paths[language]!.dropFirst()) + "index.html"
         var files = [OutputFile(path: path, text: html)]
-        if templateName == "pamphlet", !isFallback, language != config.defaultLanguage {
+        if templateName == "pamphlet" {
             files.append(renderBilingual(group, in: language, values: values, diagnostics: &diagnostics))
         }
         return (files, diagnostics)
