@@ -3,52 +3,62 @@ import Foundation
 import Glibc
 #endif
 
-/// Writes the built site: into a fresh folder beside the output, then swaps it in.
+/// Writes the built site: into a fresh staging folder beside the output, then swaps it in.
 ///
-/// The previous site is only removed once the new one is complete, so a failed build or a
-/// failed write leaves it exactly as it was.
-struct SiteWriter {
+/// Pages are written to the staging folder as they are rendered, so the whole site never has to
+/// sit in memory; the previous site is only replaced once the new one is complete and error-free,
+/// so a failed build or a failed write leaves it exactly as it was.
+struct SiteWriter: Sendable {
     var outputFolder: String
 
     /// Work to do on the complete new folder before it replaces the old one (printing PDFs);
     /// it returns problems, and any problem stops the swap.
     var finish: @Sendable (URL) -> [String] = { _ in [] }
 
-    func write(_ files: [OutputFile]) throws(WriteError) {
+    var output: URL { URL(fileURLWithPath: outputFolder).standardizedFileURL }
+    var staging: URL { output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).outreach-new") }
+    private var retired: URL { output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).outreach-old") }
+
+    /// Creates an empty staging folder, removing one a crashed build may have left.
+    func prepare() throws(WriteError) {
         let fileManager = FileManager()
-        let output = URL(fileURLWithPath: outputFolder).standardizedFileURL
-        let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).outreach-new")
-        let retired = parent.appendingPathComponent(".\(output.lastPathComponent).outreach-old")
+        try? fileManager.removeItem(at: staging)
         do {
-            try? fileManager.removeItem(at: staging)
-            try? fileManager.removeItem(at: retired)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            var createdFolders: Set<String> = []
-            for file in files {
-                guard Self.isSafeRelativePath(file.path) else { throw WriteError(detail: "refusing to write '\(file.path)'") }
-                let destination = staging.appendingPathComponent(file.path)
-                let folder = destination.deletingLastPathComponent().path
-                if createdFolders.insert(folder).inserted {
-                    try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                switch file.contents {
-                case .text(let text):
-                    try Self.writeFile(text, to: destination.path)
-                case .copy(let source):
-                    try fileManager.copyItem(atPath: source, toPath: destination.path)
-                }
-            }
-            let problems = finish(staging)
-            if !problems.isEmpty { throw WriteError(detail: problems.joined(separator: "; ")) }
-        } catch let error as WriteError {
-            try? fileManager.removeItem(at: staging)
-            throw error
         } catch {
-            try? fileManager.removeItem(at: staging)
             throw WriteError(detail: error.localizedDescription)
         }
+    }
+
+    /// Writes one file into the staging folder. Safe to call from several tasks at once.
+    func write(_ file: OutputFile) throws(WriteError) {
+        guard Self.isSafeRelativePath(file.path) else { throw WriteError(detail: "refusing to write '\(file.path)'") }
+        let destination = staging.appendingPathComponent(file.path)
         do {
+            try FileManager().createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            switch file.contents {
+            case .text(let text):
+                try Self.writeFile(text, to: destination.path)
+            case .copy(let source):
+                try FileManager().copyItem(atPath: source, toPath: destination.path)
+            }
+        } catch let error as WriteError {
+            throw error
+        } catch {
+            throw WriteError(detail: error.localizedDescription)
+        }
+    }
+
+    /// Runs `finish`, then puts the staging folder in place of the output folder.
+    func commit() throws(WriteError) {
+        let problems = finish(staging)
+        guard problems.isEmpty else {
+            discard()
+            throw WriteError(detail: problems.joined(separator: "; "))
+        }
+        let fileManager = FileManager()
+        do {
+            try? fileManager.removeItem(at: retired)
             if fileManager.fileExists(atPath: output.path) {
                 try fileManager.moveItem(at: output, to: retired)
             }
@@ -60,9 +70,26 @@ struct SiteWriter {
             }
             try? fileManager.removeItem(at: retired)
         } catch {
-            try? fileManager.removeItem(at: staging)
+            discard()
             throw WriteError(detail: error.localizedDescription)
         }
+    }
+
+    /// Removes the staging folder; the output folder is untouched.
+    func discard() {
+        try? FileManager().removeItem(at: staging)
+    }
+
+    /// Writes every file and commits: the whole write phase for files already in memory.
+    func write(_ files: [OutputFile]) throws(WriteError) {
+        try prepare()
+        do {
+            for file in files { try write(file) }
+        } catch {
+            discard()
+            throw error
+        }
+        try commit()
     }
 
     /// Writes without the `fsync` that `Data.write` does: the folder is swapped in whole, so

@@ -1,8 +1,11 @@
 import CampaignModel
+import Foundation
 
-/// Builds a site in named phases: load, parse, validate, render, write.
+/// Builds a site in named phases: load, parse, model (validate), render and write.
 ///
-/// Nothing is written unless every phase before `write` finished without errors.
+/// Pages are rendered in parallel and streamed into a staging folder beside the output; the
+/// staging folder replaces the output only when every phase finished without errors, so a failed
+/// build never changes the published site.
 public struct SiteBuilder: Sendable {
     public var options: BuildOptions
 
@@ -11,72 +14,28 @@ public struct SiteBuilder: Sendable {
         self.options = options
     }
 
-    /// Runs every phase and writes the site when there are no errors (and no warnings under `strict`).
+    /// Runs every phase and replaces the output folder when there are no errors (and no warnings
+    /// under `strict`).
     public func build() async -> BuildReport {
-        let rendered = await render()
-        var diagnostics = rendered.diagnostics
-        let blocked = diagnostics.containsErrors || (options.strict && !diagnostics.isEmpty)
-        guard !blocked, let files = rendered.files else {
-            return BuildReport(diagnostics: diagnostics.sortedByLocation(), languages: [], filesWritten: 0, succeeded: false)
+        func failed(_ diagnostics: [Diagnostic]) -> BuildReport {
+            BuildReport(diagnostics: Array(Set(diagnostics)).sortedByLocation(), languages: [], filesWritten: 0, succeeded: false)
         }
+        var (prepared, diagnostics) = await prepare()
+        guard let prepared else { return failed(diagnostics) }
+
+        // After errors in the content, pages are still rendered (not written) to find every broken
+        // link in one run.
         var writer = SiteWriter(outputFolder: options.outputFolder)
-        if let printer = options.pdfPrinter {
-            let jobs = rendered.pdfJobs
-            writer.finish = { folder in
-                printer.print(jobs, in: folder).map { "cannot print \($0.page) to PDF: \($0.problem)" }
+        let writes = !blocks(diagnostics)
+        if writes {
+            do { try writer.prepare() } catch {
+                return failed(diagnostics + [.error(.writeFailed(error.detail), at: SourceLocation(file: options.outputFolder))])
             }
         }
-        do {
-            try writer.write(files)
-        } catch {
-            diagnostics.append(.error(.writeFailed(error.detail), at: SourceLocation(file: options.outputFolder)))
-            return BuildReport(diagnostics: diagnostics.sortedByLocation(), languages: [], filesWritten: 0, succeeded: false)
-        }
-        return BuildReport(diagnostics: diagnostics.sortedByLocation(), languages: rendered.languages,
-                           filesWritten: files.count, succeeded: true)
-    }
-
-    /// The site's files, in memory, without writing anything; nil files when there are errors.
-    public func render() async -> RenderResult {
-        let loaded = Loader(options: options).load()
-        var diagnostics = loaded.diagnostics
-        guard let siteFile = loaded.siteFile else {
-            return RenderResult(files: nil, diagnostics: diagnostics.sortedByLocation())
-        }
-        guard let config = SiteConfig.parse(siteFile, baseURLOverride: options.baseURL, diagnostics: &diagnostics) else {
-            return RenderResult(files: nil, diagnostics: diagnostics.sortedByLocation())
-        }
-        let hotlines = loaded.hotlinesFile.map { Hotline.parseList($0, config: config, diagnostics: &diagnostics) } ?? []
-        let theme = Theme.load(templates: loaded.templates, i18n: loaded.i18n, assets: loaded.themeAssets,
-                               config: config, diagnostics: &diagnostics)
-
-        var builder = SiteModelBuilder(config: config, includeDrafts: options.includeDrafts)
-        var pages: [PageSource] = []
-        var unparsedPages: Set<String> = []
-        for file in loaded.markdownFiles {
-            guard let (key, language) = builder.keyAndLanguage(of: file) else { continue }
-            if let page = PageSource.parse(file, key: key, language: language,
-                                           isTranslation: language != config.defaultLanguage, diagnostics: &diagnostics) {
-                pages.append(page)
-            } else {
-                unparsedPages.insert(file.relativePath)
-            }
-        }
-        let quizzes = loaded.quizFiles.compactMap { file in
-            Quiz.parse(file, config: config, diagnostics: &diagnostics).map { (quiz: $0, file: file) }
-        }
-        var model = builder.build(pages: pages, hotlines: hotlines, assets: loaded.contentAssets,
-                                  quizzes: quizzes, sectionTitles: theme.sectionTitles,
-                                  pillarNames: theme.pillarNames)
-        model.today = options.today ?? Self.latestDate(in: model)
-        model.unparsedPages = unparsedPages
-        diagnostics += builder.diagnostics
-        // Rendering goes ahead even after errors, to find every broken link in one run; nothing is written.
-
-        var renderer = PageRenderer(model: model, theme: theme)
-        renderer.printsPDFs = options.pdfPrinter != nil
-        var (files, renderDiagnostics) = await renderPages(renderer)
-        diagnostics += renderDiagnostics
+        let renderer = prepared.renderer
+        let pages = await renderPages(renderer, writer: writes ? writer : nil)
+        diagnostics += pages.diagnostics
+        var files: [OutputFile] = []
         for (file, fileDiagnostics) in [renderer.renderLanguageChooser(), renderer.renderNotFound()] {
             files.append(file)
             diagnostics += fileDiagnostics
@@ -84,36 +43,103 @@ public struct SiteBuilder: Sendable {
         files.append(renderer.renderSitemap())
         files += renderer.renderFeeds()
         files.append(renderer.renderRobots())
-        files += theme.assets.map { OutputFile(path: "assets/" + $0.relativePath, copying: $0.absolutePath) }
-        files += model.contentAssets.map { OutputFile(path: $0.relativePath, copying: $0.absolutePath) }
-        files.sort { $0.path < $1.path }
+        files += prepared.theme.assets.map { OutputFile(path: "assets/" + $0.relativePath, copying: $0.absolutePath) }
         if !diagnostics.containsErrors {
-            // Pages cannot clash (the model checked); a content file can clash with a generated one.
-            diagnostics += Self.pathCollisions(in: files, contentFolder: options.contentFolder)
+            // Pages cannot clash (the model checked); a content file can clash with a generated file.
+            diagnostics += Self.pathCollisions(generated: pages.paths + files.map(\.path), contentAssets: renderer.model.contentAssets,
+                                               contentFolder: options.contentFolder)
         }
-        // Missing template variables repeat on every page; report each once.
-        diagnostics = Array(Set(diagnostics))
-        let counts = model.config.languages.map { language in
-            LanguageSummary(
-                language: language.code,
-                pages: model.groups.count,
-                untranslatedPages: model.groups.filter { !$0.isAvailable(in: language.code) }.count,
-                untranslatedQuizQuestions: model.quizzes.values.reduce(0) { total, quiz in
-                    total + quiz.questions.filter { $0.text[language.code] == nil }.count
-                })
+        files += renderer.model.contentAssets.map { OutputFile(path: $0.relativePath, copying: $0.absolutePath) }
+        guard writes, !blocks(diagnostics) else {
+            writer.discard()
+            return failed(diagnostics)
         }
-        if diagnostics.containsErrors {
-            return RenderResult(files: nil, diagnostics: diagnostics.sortedByLocation())
+        if let printer = options.pdfPrinter {
+            let jobs = Self.pdfJobs(in: renderer.model)
+            writer.finish = { folder in printer.print(jobs, in: folder).map { "cannot print \($0.page) to PDF: \($0.problem)" } }
         }
-        let printed = model.campaignData.posters.map { "posters/" + $0.id } + model.campaignData.pamphlets.map { "pamphlets/" + $0.id }
-        let jobs = printed.compactMap { model.group($0) }.flatMap { group in
-            model.config.languages.compactMap { language -> PDFPrinter.Job? in
-                guard let path = group.paths[language.code] else { return nil }
-                let folder = String(path.dropFirst())
-                return PDFPrinter.Job(page: folder + "index.html", pdf: folder + PageRenderer.pdfName(of: group, in: language.code))
+        do {
+            for file in files { try writer.write(file) }
+            try writer.commit()
+        } catch {
+            writer.discard()
+            return failed(diagnostics + [.error(.writeFailed(error.detail), at: SourceLocation(file: options.outputFolder))])
+        }
+        return BuildReport(diagnostics: Array(Set(diagnostics)).sortedByLocation(), languages: Self.summary(of: renderer.model),
+                           filesWritten: pages.paths.count + files.count, succeeded: true)
+    }
+
+    /// Whether these diagnostics stop the site from being published.
+    private func blocks(_ diagnostics: [Diagnostic]) -> Bool {
+        diagnostics.containsErrors || (options.strict && !diagnostics.isEmpty)
+    }
+
+    struct Prepared: Sendable {
+        var theme: Theme
+        var renderer: PageRenderer
+    }
+
+    /// Load, parse and model: everything before rendering. Nil when there is nothing to render.
+    func prepare() async -> (Prepared?, [Diagnostic]) {
+        let loaded = Loader(options: options).load()
+        var diagnostics = loaded.diagnostics
+        guard let siteFile = loaded.siteFile,
+              let config = SiteConfig.parse(siteFile, baseURLOverride: options.baseURL, diagnostics: &diagnostics) else {
+            return (nil, diagnostics)
+        }
+        let hotlines = loaded.hotlinesFile.map { Hotline.parseList($0, config: config, diagnostics: &diagnostics) } ?? []
+        let theme = Theme.load(templates: loaded.templates, i18n: loaded.i18n, assets: loaded.themeAssets,
+                               config: config, diagnostics: &diagnostics)
+
+        var builder = SiteModelBuilder(config: config, includeDrafts: options.includeDrafts)
+        var named: [(file: SourceFile, key: String, language: LanguageCode)] = []
+        for file in loaded.markdownFiles {
+            guard let (key, language) = builder.keyAndLanguage(of: file) else { continue }
+            named.append((file, key, language))
+        }
+        let parsed = await Self.parsePages(named, defaultLanguage: config.defaultLanguage)
+        diagnostics += parsed.diagnostics
+        let quizzes = loaded.quizFiles.compactMap { file in
+            Quiz.parse(file, config: config, diagnostics: &diagnostics).map { (quiz: $0, file: file) }
+        }
+        var model = builder.build(pages: parsed.pages, hotlines: hotlines, assets: loaded.contentAssets,
+                                  quizzes: quizzes, sectionTitles: theme.sectionTitles, pillarNames: theme.pillarNames)
+        model.today = options.today ?? Self.latestDate(in: model)
+        model.unparsedPages = parsed.unparsed
+        diagnostics += builder.diagnostics
+
+        var renderer = PageRenderer(model: model, theme: theme)
+        renderer.printsPDFs = options.pdfPrinter != nil
+        diagnostics += renderer.setupDiagnostics
+        return (Prepared(theme: theme, renderer: renderer), diagnostics)
+    }
+
+    /// Parses Markdown files on every core; the result is in file order whatever finishes first.
+    static func parsePages(_ files: [(file: SourceFile, key: String, language: LanguageCode)],
+                           defaultLanguage: LanguageCode) async -> (pages: [PageSource], unparsed: Set<String>, diagnostics: [Diagnostic]) {
+        let chunks = Self.chunks(of: files.count)
+        let results = await withTaskGroup(of: (Int, [PageSource], [String], [Diagnostic]).self) { group in
+            for (number, range) in chunks.enumerated() {
+                group.addTask {
+                    var pages: [PageSource] = []
+                    var unparsed: [String] = []
+                    var diagnostics: [Diagnostic] = []
+                    for (file, key, language) in files[range] {
+                        if let page = PageSource.parse(file, key: key, language: language,
+                                                       isTranslation: language != defaultLanguage, diagnostics: &diagnostics) {
+                            pages.append(page)
+                        } else {
+                            unparsed.append(file.relativePath)
+                        }
+                    }
+                    return (number, pages, unparsed, diagnostics)
+                }
             }
+            var results: [(Int, [PageSource], [String], [Diagnostic])] = []
+            for await result in group { results.append(result) }
+            return results.sorted { $0.0 < $1.0 }
         }
-        return RenderResult(files: files, diagnostics: diagnostics.sortedByLocation(), languages: counts, pdfJobs: jobs)
+        return (results.flatMap(\.1), Set(results.flatMap(\.2)), results.flatMap(\.3))
     }
 
     /// Without a build date from the options, the newest date in the content stands in for today,
@@ -124,52 +150,76 @@ public struct SiteBuilder: Sendable {
         return (pageDates + eventDates).max() ?? CalendarDay(year: 1970, month: 1, day: 1)!
     }
 
-    /// Renders every page in every language, spread over the machine's cores, merged in a stable order.
-    private func renderPages(_ renderer: PageRenderer) async -> ([OutputFile], [Diagnostic]) {
+    /// Renders every page in every language on every core, writing each into the staging folder
+    /// as soon as it is rendered (when `writer` is given). Returns the paths written and the problems.
+    private func renderPages(_ renderer: PageRenderer, writer: SiteWriter?) async -> (paths: [String], diagnostics: [Diagnostic]) {
         let jobs = renderer.model.groups.indices.flatMap { index in
             renderer.model.config.languages.map { (index, $0.code) }
         }
-        let workers = max(1, ProcessInfoCores.count)
-        let chunkSize = max(1, (jobs.count + workers * 4 - 1) / (workers * 4))
-        let chunks = stride(from: 0, to: jobs.count, by: chunkSize).map { Array(jobs[$0..<min($0 + chunkSize, jobs.count)]) }
-        return await withTaskGroup(of: (Int, [OutputFile], [Diagnostic]).self) { group in
-            for (number, chunk) in chunks.enumerated() {
+        let outputFolder = options.outputFolder
+        let results = await withTaskGroup(of: (Int, [String], [Diagnostic]).self) { group in
+            for (number, range) in Self.chunks(of: jobs.count).enumerated() {
                 group.addTask {
-                    var files: [OutputFile] = []
+                    var paths: [String] = []
                     var diagnostics: [Diagnostic] = []
-                    for (index, language) in chunk {
-                        let (pageFiles, problems) = renderer.render(renderer.model.groups[index], in: language)
-                        files += pageFiles
+                    for (index, language) in jobs[range] {
+                        let (files, problems) = renderer.render(renderer.model.groups[index], in: language)
                         diagnostics += problems
+                        for file in files {
+                            paths.append(file.path)
+                            guard let writer else { continue }
+                            do throws(SiteWriter.WriteError) { try writer.write(file) } catch {
+                                diagnostics.append(.error(.writeFailed(error.detail), at: SourceLocation(file: outputFolder)))
+                            }
+                        }
                     }
-                    return (number, files, diagnostics)
+                    return (number, paths, diagnostics)
                 }
             }
-            var results: [(Int, [OutputFile], [Diagnostic])] = []
+            var results: [(Int, [String], [Diagnostic])] = []
             for await result in group { results.append(result) }
-            results.sort { $0.0 < $1.0 }
-            return (results.flatMap(\.1), results.flatMap(\.2))
+            return results.sorted { $0.0 < $1.0 }
+        }
+        return (results.flatMap(\.1), results.flatMap(\.2))
+    }
+
+    /// Ranges that split `count` jobs into a few per core, so uneven pages even out.
+    static func chunks(of count: Int) -> [Range<Int>] {
+        let workers = max(1, ProcessInfoCores.count)
+        let size = max(1, (count + workers * 4 - 1) / (workers * 4))
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
+    }
+
+    /// A content file with the path of a generated file would overwrite it (or be overwritten).
+    static func pathCollisions(generated: [String], contentAssets: [AssetFile], contentFolder: String) -> [Diagnostic] {
+        let generatedPaths = Set(generated)
+        return contentAssets.filter { generatedPaths.contains($0.relativePath) }.map { asset in
+            .error(.outputPathCollision(asset.relativePath), at: SourceLocation(file: contentFolder + "/" + asset.relativePath))
         }
     }
 
-    /// Two outputs with the same path (a content image named like a generated page) would overwrite each other.
-    static func pathCollisions(in sortedFiles: [OutputFile], contentFolder: String) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for (previous, next) in zip(sortedFiles, sortedFiles.dropFirst()) where previous.path == next.path {
-            diagnostics.append(.error(.outputPathCollision(next.path), at: SourceLocation(file: contentFolder + "/" + next.path)))
+    /// Pages per language, and how many of them and of the quiz questions are untranslated.
+    static func summary(of model: SiteModel) -> [LanguageSummary] {
+        model.config.languages.map { language in
+            LanguageSummary(
+                language: language.code,
+                pages: model.groups.count,
+                untranslatedPages: model.groups.filter { !$0.isAvailable(in: language.code) }.count,
+                untranslatedQuizQuestions: model.quizzes.values.reduce(0) { total, quiz in
+                    total + quiz.questions.filter { $0.text[language.code] == nil }.count
+                })
         }
-        return diagnostics
     }
-}
 
-/// Output of the phases before `write`.
-public struct RenderResult: Sendable {
-    /// The files to write, sorted by path; nil when there were errors.
-    public var files: [OutputFile]?
-    /// Every problem found.
-    public var diagnostics: [Diagnostic]
-    /// Pages per language and how many of them fall back to the default language.
-    public var languages: [LanguageSummary] = []
-    /// Printed pages to turn into PDFs when the options ask for it.
-    var pdfJobs: [PDFPrinter.Job] = []
+    /// Every poster and pamphlet page, in every language, with the PDF it prints to.
+    static func pdfJobs(in model: SiteModel) -> [PDFPrinter.Job] {
+        let printed = model.campaignData.posters.map { "posters/" + $0.id } + model.campaignData.pamphlets.map { "pamphlets/" + $0.id }
+        return printed.compactMap { model.group($0) }.flatMap { group in
+            model.config.languages.compactMap { language -> PDFPrinter.Job? in
+                guard let path = group.paths[language.code] else { return nil }
+                let folder = String(path.dropFirst())
+                return PDFPrinter.Job(page: folder + "index.html", pdf: folder + PageRenderer.pdfName(of: group, in: language.code))
+            }
+        }
+    }
 }

@@ -10,6 +10,8 @@ struct LanguageData: Sendable {
     var hotlinesByIDValues: [String: [String: SendableValue]]
     var navigationEntries: [(key: String, title: String, url: String, lang: String?)]
     var dates: DateText
+    /// Fragments rendered once for this language, by name (`footer` for templates/fragments/footer).
+    var fragments: [String: String] = [:]
 
     init(language: Language, model: SiteModel, theme: Theme) {
         let config = model.config
@@ -60,6 +62,7 @@ struct LanguageData: Sendable {
     var common: [String: Any] {
         var values = commonValues.mapValues(\.any)
         values["t"] = strings
+        values["fragments"] = fragments
         return values
     }
 

@@ -20,7 +20,20 @@ struct PageRenderer: Sendable {
             shared[language.code] = LanguageData(language: language, model: model, theme: theme)
         }
         self.shared = shared
+        // Fragments (templates/fragments/*) are the same on every page of a language: render them once.
+        var problems: [Diagnostic] = []
+        for (code, data) in shared {
+            var fragments: [String: String] = [:]
+            for name in theme.fragmentNames {
+                fragments[String(name.dropFirst("fragments/".count))] = render(name, values: data.common, diagnostics: &problems)
+            }
+            self.shared[code]?.fragments = fragments
+        }
+        setupDiagnostics = problems
     }
+
+    /// Problems found while rendering the fragments.
+    var setupDiagnostics: [Diagnostic] = []
 
     var config: SiteConfig { model.config }
 
@@ -146,6 +159,9 @@ struct PageRenderer: Sendable {
         var values = values
         if let strings = values["t"] as? [String: String] {
             values["t"] = TemplateStrings(values: strings, missing: missing)
+        }
+        if let fragments = values["fragments"] as? [String: String] {
+            values["fragments"] = TemplateStrings(values: fragments, missing: missing, prefix: "fragments.")
         }
         let html = theme.library.render(TemplateData(values: values, missing: missing), withTemplate: templateName) ?? ""
         for name in Set(missing.names).sorted() {

@@ -21,14 +21,16 @@ struct TemplateData: MustacheParent {
     }
 }
 
-/// UI strings reached as `{{t.key}}`; an unknown key is recorded like a missing variable.
+/// UI strings reached as `{{t.key}}`, or fragments as `{{{fragments.name}}}`; an unknown key is
+/// recorded like a missing variable.
 struct TemplateStrings: MustacheParent {
     var values: [String: String]
     let missing: MissingNames
+    var prefix = "t."
 
     func child(named name: String) -> Any? {
         if let value = values[name] { return value }
-        missing.names.append("t." + name)
+        missing.names.append(prefix + name)
         return nil
     }
 }

@@ -13,6 +13,11 @@ struct Theme: Sendable {
     var strings: [LanguageCode: UIStrings]
     var assets: [AssetFile]
 
+    /// Templates under `fragments/`, rendered once per language rather than on every page.
+    var fragmentNames: [String] {
+        templateFiles.keys.filter { $0.hasPrefix("fragments/") }.sorted()
+    }
+
     /// Names of the 4 Ps in each language, from `pillar_<name>` UI strings.
     var pillarNames: [Pillar: Localized<String>] {
         var names: [Pillar: Localized<String>] = [:]
