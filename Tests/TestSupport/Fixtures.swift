@@ -23,9 +23,9 @@ import OutreachKit
 
 extension Fixtures {
     /// Builds a fixture site (`content/`, and `theme/` or the basic fixture's theme) into `output`.
-    public static func build(site: URL, output: URL, strict: Bool = false) async -> BuildReport {
-        let theme = FileManager.default.fileExists(atPath: site.appendingPathComponent("theme").path)
-            ? site.appendingPathComponent("theme") : url("Sites/basic/theme")
+    public static func build(site: URL, output: URL, strict: Bool = false, theme: URL? = nil) async -> BuildReport {
+        let theme = theme ?? (FileManager.default.fileExists(atPath: site.appendingPathComponent("theme").path)
+            ? site.appendingPathComponent("theme") : url("Sites/basic/theme"))
         let options = BuildOptions(contentFolder: site.appendingPathComponent("content").path,
                                    themeFolder: theme.path, outputFolder: output.path, strict: strict)
         return await SiteBuilder(options: options).build()

@@ -81,8 +81,12 @@ struct CampaignDataBuilder {
             switch group.original.frontMatter.data {
             case .poster(let fields):
                 // Every reference is checked before giving up on a poster with a missing field.
-                if let image = fields.image, LinkResolver.normalize(image.id, from: group.original.folder).map(assets.contains) != true {
-                    diagnostics.append(.error(.missingImage(image.id), at: image.location))
+                if let image = fields.image {
+                    if let path = LinkResolver.normalize(image.id, from: group.original.folder), !image.id.hasPrefix("/") {
+                        if !assets.contains(path) { diagnostics.append(.error(.missingImage(image.id), at: image.location)) }
+                    } else {
+                        diagnostics.append(.error(.pathOutsideContent(image.id), at: image.location))
+                    }
                 }
                 let target = qrTarget(fields, campaigns: campaignIDs, pageKeys: pageKeys, fallback: defaultTarget)
                 guard let paper = fields.paper, let message = fields.message else { continue }

@@ -28,8 +28,14 @@ struct LinkResolver: Sendable {
     func resolve(_ link: CommonMark.Link, on page: PageSource, in language: LanguageCode,
                  diagnostics: inout [Diagnostic]) -> String? {
         let url = link.url
-        guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("/"), !Self.hasScheme(url) else { return nil }
         let location = page.file.location(line: link.line + page.bodyLineOffset, column: link.column)
+        // Images come from the content folder, named relative to the page; an absolute path is
+        // either a mistake or an attempt to reach files outside it.
+        if link.kind == .image && url.hasPrefix("/") {
+            diagnostics.append(.error(.pathOutsideContent(url), at: location))
+            return ""
+        }
+        guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("/"), !Self.hasScheme(url) else { return nil }
         var pathPart = Substring(url)
         var suffix = ""
         if let cut = url.firstIndex(where: { $0 == "#" || $0 == "?" }) {
