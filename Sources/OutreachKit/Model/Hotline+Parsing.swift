@@ -28,7 +28,13 @@ extension Hotline {
             guard var entry = YAMLFields(item, in: document, what: "a hotline", diagnostics: &diagnostics) else { continue }
             let idNode = entry.node("id")
             let id = entry.string("id", required: true)
-            let number = entry.string("number", required: true)
+            let numberNode = entry.node("number")
+            var number = entry.string("number", required: true)
+            if let text = number, text.isEmpty || !text.allSatisfy({ $0.isASCII && ($0.isNumber || "+-() ".contains($0)) }) {
+                diagnostics.append(.error(.invalidValue(field: "number", value: text, expected: "a phone number (digits, spaces, + - and brackets)"),
+                                          at: entry.location(of: numberNode)))
+                number = nil
+            }
             let name = entry.localizedString("name", defaultLanguage: config.defaultLanguage, required: true)
             let description = entry.localizedString("description", defaultLanguage: config.defaultLanguage)
             entry.warnAboutUnknownKeys()
