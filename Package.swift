@@ -44,6 +44,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "outreach-fuzz",
+            dependencies: ["OutreachKit", "CampaignModel"],
+            path: "Tests/Fuzz",
+            exclude: ["Seeds", "Crashers"]
+        ),
         .target(
             name: "TestSupport",
             dependencies: ["OutreachKit"],
