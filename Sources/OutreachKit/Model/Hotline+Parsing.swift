@@ -4,11 +4,7 @@ extension Hotline {
     /// Parses `hotlines.yaml` (`hotlines:` then a list of `id`, `number`, `name`, `description`).
     /// Returns each hotline with the location of its id, for duplicate reports.
     static func parseList(_ file: SourceFile, config: SiteConfig, diagnostics: inout [Diagnostic]) -> [Hotline] {
-        let document: YAMLDocument
-        switch YAMLDocument.parse(file.text, in: file) {
-        case .success(let parsed): document = parsed
-        case .failure(let diagnostic): diagnostics.append(diagnostic); return []
-        }
+        guard let document = YAMLDocument.parse(file.text, in: file, diagnostics: &diagnostics) else { return [] }
         guard var fields = YAMLFields(document.root, in: document, what: "hotlines.yaml", diagnostics: &diagnostics) else {
             return []
         }

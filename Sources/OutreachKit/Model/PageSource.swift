@@ -52,11 +52,7 @@ extension PageSource {
             diagnostics.append(.error(.unclosedFrontMatter, at: file.location()))
             return nil
         }
-        let document: YAMLDocument
-        switch YAMLDocument.parse(split.yaml, in: file, lineOffset: split.yamlLineOffset) {
-        case .success(let parsed): document = parsed
-        case .failure(let diagnostic): diagnostics.append(diagnostic); return nil
-        }
+        guard let document = YAMLDocument.parse(split.yaml, in: file, lineOffset: split.yamlLineOffset, diagnostics: &diagnostics) else { return nil }
         guard var fields = YAMLFields(document.root, in: document, what: "front matter", diagnostics: &diagnostics) else {
             return nil
         }

@@ -5,11 +5,7 @@ extension Quiz {
     /// Parses a quiz bank (`content/quizzes/<slug>.yaml`), checking it as it goes: every problem
     /// is reported with its position, and a quiz with errors is not returned.
     static func parse(_ file: SourceFile, config: SiteConfig, diagnostics: inout [Diagnostic]) -> Quiz? {
-        let document: YAMLDocument
-        switch YAMLDocument.parse(file.text, in: file) {
-        case .success(let parsed): document = parsed
-        case .failure(let diagnostic): diagnostics.append(diagnostic); return nil
-        }
+        guard let document = YAMLDocument.parse(file.text, in: file, diagnostics: &diagnostics) else { return nil }
         guard var fields = YAMLFields(document.root, in: document, what: "a quiz bank", diagnostics: &diagnostics) else {
             return nil
         }

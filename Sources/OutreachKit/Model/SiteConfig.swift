@@ -41,11 +41,7 @@ public struct SiteConfig: Sendable {
 extension SiteConfig {
     /// Parses `site.yaml`; returns nil when it cannot be used, with the reasons in `diagnostics`.
     static func parse(_ file: SourceFile, baseURLOverride: String?, diagnostics: inout [Diagnostic]) -> SiteConfig? {
-        let document: YAMLDocument
-        switch YAMLDocument.parse(file.text, in: file) {
-        case .success(let parsed): document = parsed
-        case .failure(let diagnostic): diagnostics.append(diagnostic); return nil
-        }
+        guard let document = YAMLDocument.parse(file.text, in: file, diagnostics: &diagnostics) else { return nil }
         guard var fields = YAMLFields(document.root, in: document, what: "site.yaml", diagnostics: &diagnostics) else {
             return nil
         }

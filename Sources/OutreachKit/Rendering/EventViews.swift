@@ -99,8 +99,7 @@ struct EventViews {
     }
 
     private func text(_ localized: Localized<String>) -> (value: String, lang: Any) {
-        guard let resolved = localized.resolve(language, fallback: config.defaultLanguage) else { return ("", false) }
-        return (resolved.value, resolved.language == language ? false : resolved.language.rawValue)
+        localized.templateText(in: language, fallback: config.defaultLanguage)
     }
 
     /// `1,000`: grouped with commas, which every site language reads.

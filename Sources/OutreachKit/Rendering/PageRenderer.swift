@@ -103,28 +103,26 @@ struct PageRenderer: Sendable {
             }
             values["events"] = events.listing(matching, current: filter)
         }
+        let printViews = PrintViews(model: model, language: language, data: data,
+                                    rootPath: PrintViews.rootPath(of: group.paths[language]!))
         switch group.original.frontMatter.data {
         case .poster:
             if let poster = model.campaignData.posters.first(where: { "posters/" + $0.id == group.key }) {
                 templateName = "poster"
-                let print = PrintViews(model: model, language: language, data: data,
-                                       rootPath: PrintViews.rootPath(of: group.paths[language]!))
-                var view = print.poster(poster)
+                var view = printViews.poster(poster)
                 view["pdf"] = pdfLink(group, language)
                 values["poster"] = view
-                values["rootPath"] = print.rootPath
+                values["rootPath"] = printViews.rootPath
             }
         case .pamphlet:
             if let pamphlet = model.campaignData.pamphlets.first(where: { "pamphlets/" + $0.id == group.key }) {
                 templateName = "pamphlet"
-                let print = PrintViews(model: model, language: language, data: data,
-                                       rootPath: PrintViews.rootPath(of: group.paths[language]!))
-                var view = print.pamphlet(pamphlet)
+                var view = printViews.pamphlet(pamphlet)
                 view["pdf"] = pdfLink(group, language)
                 let partner = bilingualPartner(of: group, for: language)
                 view["bilingual"] = ["url": "bilingual/", "with": config.language(partner)?.name ?? ""] as [String: Any]
                 values["pamphlet"] = view
-                values["rootPath"] = print.rootPath
+                values["rootPath"] = printViews.rootPath
             }
         default:
             break

@@ -52,8 +52,7 @@ struct PrintViews {
     }
 
     private func text(_ localized: Localized<String>) -> (value: String, lang: Any) {
-        guard let resolved = localized.resolve(language, fallback: config.defaultLanguage) else { return ("", false) }
-        return (resolved.value, resolved.language == language ? false : resolved.language.rawValue)
+        localized.templateText(in: language, fallback: config.defaultLanguage)
     }
 
     /// `../` once per folder of `sitePath` (`/en/posters/x/` → `../../../`).

@@ -54,8 +54,7 @@ struct QuizView {
     }
 
     private func text(_ localized: Localized<String>) -> (value: String, lang: Any) {
-        guard let resolved = localized.resolve(language, fallback: config.defaultLanguage) else { return ("", false) }
-        return (resolved.value, resolved.language == language ? false : resolved.language.rawValue)
+        localized.templateText(in: language, fallback: config.defaultLanguage)
     }
 
     private func question(_ question: QuizQuestion) -> [String: Any] {

@@ -37,11 +37,7 @@ struct UIStrings: Sendable {
 
     private static func parse(_ file: SourceFile, language: LanguageCode, diagnostics: inout [Diagnostic]) -> UIStrings {
         var strings = UIStrings(language: language, values: [:])
-        let document: YAMLDocument
-        switch YAMLDocument.parse(file.text, in: file) {
-        case .success(let parsed): document = parsed
-        case .failure(let diagnostic): diagnostics.append(diagnostic); return strings
-        }
+        guard let document = YAMLDocument.parse(file.text, in: file, diagnostics: &diagnostics) else { return strings }
         guard let fields = YAMLFields(document.root, in: document, what: "UI strings", diagnostics: &diagnostics) else {
             return strings
         }

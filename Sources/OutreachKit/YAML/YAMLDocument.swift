@@ -21,6 +21,17 @@ struct YAMLDocument {
         }
     }
 
+    /// Parses `text`, or records the syntax error in `diagnostics` and returns nil.
+    static func parse(_ text: String, in file: SourceFile, lineOffset: Int = 0,
+                      diagnostics: inout [Diagnostic]) -> YAMLDocument? {
+        switch parse(text, in: file, lineOffset: lineOffset) {
+        case .success(let document): return document
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
     /// The location of `node` in the file.
     func location(of node: Node?) -> SourceLocation {
         guard let mark = node?.mark else { return file.location(line: lineOffset + 1) }
