@@ -115,18 +115,24 @@ public struct Figure: Hashable, Sendable, Identifiable {
     public var id: String
     public var department: String
     public var pillar: Pillar
-    public var value: Int
+    /// The number as the source gives it: `82`, `79371`, `74.33`.
+    public var value: Double
+    /// A unit written after the number, such as `%`.
+    public var unit: String
     /// What the number counts, in each language: "interpreters in four languages".
     public var label: Localized<String>
     /// The period the number covers.
     public var period: ClosedRange<CalendarDay>
 
-    public init(id: String, department: String, pillar: Pillar, value: Int, label: Localized<String>,
-                period: ClosedRange<CalendarDay>) {
+    /// Creates a figure; fails for a negative or non-finite value.
+    public init?(id: String, department: String, pillar: Pillar, value: Double, unit: String = "",
+                 label: Localized<String>, period: ClosedRange<CalendarDay>) {
+        guard value.isFinite, value >= 0 else { return nil }
         self.id = id
         self.department = department
         self.pillar = pillar
         self.value = value
+        self.unit = unit
         self.label = label
         self.period = period
     }

@@ -14,6 +14,7 @@ struct CampaignDataBuilder {
         var events: [Event] = []
         /// The page of each pillar, by pillar.
         var pillarPages: [Pillar: String] = [:]
+        var figures: [Figure] = []
         var posters: [Poster] = []
         var pamphlets: [Pamphlet] = []
     }

@@ -7,6 +7,7 @@ struct Loader {
     struct Loaded {
         var siteFile: SourceFile?
         var hotlinesFile: SourceFile?
+        var figuresFile: SourceFile?
         var markdownFiles: [SourceFile] = []
         var quizFiles: [SourceFile] = []
         var contentAssets: [AssetFile] = []
@@ -30,6 +31,7 @@ struct Loader {
             switch file.relativePath {
             case "site.yaml": loaded.siteFile = file
             case "hotlines.yaml": loaded.hotlinesFile = file
+            case "figures.yaml": loaded.figuresFile = file
             case let path where path.hasSuffix(".md"): loaded.markdownFiles.append(file)
             case let path where path.hasPrefix("quizzes/") && path.hasSuffix(".yaml") && !path.dropFirst(8).contains("/"):
                 loaded.quizFiles.append(file)

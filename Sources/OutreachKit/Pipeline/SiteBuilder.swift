@@ -104,6 +104,11 @@ public struct SiteBuilder: Sendable {
         }
         var model = builder.build(pages: parsed.pages, hotlines: hotlines, assets: loaded.contentAssets,
                                   quizzes: quizzes, sectionTitles: theme.sectionTitles, pillarNames: theme.pillarNames)
+        if let figuresFile = loaded.figuresFile {
+            model.campaignData.figures = Figure.parseList(figuresFile, config: config,
+                                                          departments: Set(model.campaignData.departments.map(\.id)),
+                                                          diagnostics: &diagnostics)
+        }
         model.today = options.today ?? Self.latestDate(in: model)
         model.unparsedPages = parsed.unparsed
         diagnostics += builder.diagnostics

@@ -137,6 +137,13 @@ struct PageRenderer: Sendable {
         let material = campaignMaterial(for: group, in: language)
         values["campaignMaterial"] = material
         values["hasCampaignMaterial"] = !material.isEmpty
+        let figures = relatedFigures(for: group).map { figure -> [String: Any] in
+            let label = figure.label.templateText(in: language, fallback: config.defaultLanguage)
+            return ["value": Self.formatted(figure.value) + figure.unit, "label": label.value, "lang": label.lang,
+                    "period": data.dates.format(figure.period.lowerBound) + " – " + data.dates.format(figure.period.upperBound)]
+        }
+        values["figures"] = figures
+        values["hasFigures"] = !figures.isEmpty
         let related = relatedEvents(for: group)
         values["relatedEvents"] = related.map(events.item)
         values["hasRelatedEvents"] = !related.isEmpty
@@ -191,6 +198,22 @@ struct PageRenderer: Sendable {
             return ["title": source.frontMatter.title, "url": config.basePath + item.paths[language]!.dropFirst(),
                     "lang": source.language != language ? source.language.rawValue : false]
         }
+    }
+
+    /// Figures shown on a department's or pillar's page.
+    func relatedFigures(for group: PageGroup) -> [Figure] {
+        let figures = model.campaignData.figures
+        switch group.original.frontMatter.data {
+        case .department: return figures.filter { $0.department == CampaignDataBuilder.id(of: group) }
+        case .pillar(let pillar?): return figures.filter { $0.pillar == pillar }
+        default: return []
+        }
+    }
+
+    /// `82`, `79,371` or `74.33`: whole numbers grouped by thousands, others as written.
+    static func formatted(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return EventViews.groupedDigits(Int(value)) }
+        return String(value)
     }
 
     /// Events listed on a department's, pillar's or campaign's page.
