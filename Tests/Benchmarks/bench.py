@@ -562,7 +562,11 @@ def machine_info() -> dict:
                 memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
     except OSError:
         pass
-    return {"nproc": os.cpu_count(), "usable_cpus": len(os.sched_getaffinity(0)), "cpu": cpu, "memory": memory,
+    try:
+        load = Path("/proc/loadavg").read_text().split()[:3]
+    except OSError:
+        load = []
+    return {"load_average_at_start": " ".join(load), "nproc": os.cpu_count(), "usable_cpus": len(os.sched_getaffinity(0)), "cpu": cpu, "memory": memory,
             "kernel": platform.release(), "python": platform.python_version()}
 
 
@@ -575,20 +579,35 @@ class Measurement(dict):
     """wall_s, cpu_s, user_s, sys_s, peak_rss_mb, exit_code"""
 
 
+def machine_busy_seconds() -> float:
+    """CPU seconds all processes have used since boot (user+nice+system+irq+softirq+steal), from /proc/stat."""
+    try:
+        with open("/proc/stat") as stat:
+            fields = stat.readline().split()[1:]
+        user, nice, system, _idle, _iowait, irq, softirq, steal = (int(x) for x in fields[:8])
+        return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        return float("nan")
+
+
 def timed(args: list[str], log: Path, cwd: Path | None = None) -> Measurement:
     """Runs `args`, with stdout+stderr to `log`, and measures it with os.wait4's rusage.
 
     CPU time covers the process and every descendant it waited for; ru_maxrss is the largest resident
-    set of any single one of them (KiB on Linux)."""
+    set of any single one of them (KiB on Linux). other_cpu_s is the CPU time the rest of the machine
+    used meanwhile (from /proc/stat): other builds or tests running at the same time make wall times slow."""
     with open(log, "wb") as out:
+        busy_before = machine_busy_seconds()
         started = time.perf_counter()
         process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=cwd)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
+        busy = machine_busy_seconds() - busy_before
     code = os.waitstatus_to_exitcode(status)
     process.returncode = code  # already reaped
-    return Measurement(wall_s=wall, cpu_s=usage.ru_utime + usage.ru_stime, user_s=usage.ru_utime,
-                       sys_s=usage.ru_stime, peak_rss_mb=usage.ru_maxrss / 1024, exit_code=code)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measurement(wall_s=wall, cpu_s=cpu, user_s=usage.ru_utime, sys_s=usage.ru_stime,
+                       peak_rss_mb=usage.ru_maxrss / 1024, other_cpu_s=max(0.0, busy - cpu), exit_code=code)
 
 
 def remove(path: Path) -> None:
@@ -721,7 +740,8 @@ class Bench:
             for name, command in self.tools():
                 m = self.run_one(name, command, f"run{run}")
                 results[name].append(m)
-                line.append(f"{name} {m['wall_s']:.2f}s")
+                line.append(f"{name} {m['wall_s']:.2f}s" + (f" (+{m['other_cpu_s']:.1f}s other CPU)"
+                                                           if m["other_cpu_s"] > 0.1 * m["wall_s"] else ""))
             print("  ".join(line), flush=True)
         return results
 
@@ -771,18 +791,26 @@ def summarize(measurements: list[Measurement]) -> dict:
         return statistics.median(m[key] for m in measurements)
     walls = [m["wall_s"] for m in measurements]
     return {"runs": len(measurements), "wall_s": med("wall_s"), "wall_min_s": min(walls), "wall_max_s": max(walls),
-            "cpu_s": med("cpu_s"), "user_s": med("user_s"), "sys_s": med("sys_s"), "peak_rss_mb": med("peak_rss_mb")}
+            "cpu_s": med("cpu_s"), "user_s": med("user_s"), "sys_s": med("sys_s"), "peak_rss_mb": med("peak_rss_mb"),
+            "other_cpu_s": med("other_cpu_s")}
 
 
 def print_table(title: str, summary: dict[str, dict]) -> None:
     print(f"\n{title}")
-    header = f"  {'':<16}{'wall s (median)':>16}{'min-max':>15}{'CPU s':>9}{'CPU/wall':>10}{'peak RSS MB':>13}{'runs':>6}"
+    header = (f"  {'':<16}{'wall s (median)':>16}{'min-max':>15}{'CPU s':>9}{'CPU/wall':>10}{'peak RSS MB':>13}"
+              f"{'runs':>6}{'other CPU s':>13}")
     print(header)
     print("  " + "-" * (len(header) - 2))
+    busy = False
     for name, s in summary.items():
         spread = f"{s['wall_min_s']:.2f}-{s['wall_max_s']:.2f}"
         print(f"  {name:<16}{s['wall_s']:>16.2f}{spread:>15}{s['cpu_s']:>9.2f}{s['cpu_s'] / s['wall_s']:>10.2f}"
-              f"{s['peak_rss_mb']:>13.1f}{s['runs']:>6}")
+              f"{s['peak_rss_mb']:>13.1f}{s['runs']:>6}{s['other_cpu_s']:>13.2f}")
+        busy = busy or s["other_cpu_s"] > 0.1 * s["wall_s"]
+    print("  (other CPU s: CPU time used by the rest of the machine during the run, median)")
+    if busy:
+        print("  WARNING: other processes used a noticeable share of the CPUs during these runs; wall times\n"
+              "  are inflated and noisy. CPU s and peak RSS are less affected. Rerun on an idle machine.")
 
 
 def ratio(a: float, b: float) -> str:
@@ -825,7 +853,8 @@ def main() -> int:
 
     machine = machine_info()
     print(f"Machine: {machine['nproc']} CPUs ({machine['usable_cpus']} usable), {machine['cpu']}, "
-          f"{machine['memory']} RAM, Linux {machine['kernel']}, Python {machine['python']}")
+          f"{machine['memory']} RAM, Linux {machine['kernel']}, Python {machine['python']}; "
+          f"load average {machine['load_average_at_start']}")
 
     corpus.generate()
     info = corpus.info()

@@ -80,18 +80,6 @@ struct SiteWriter: Sendable {
         try? FileManager().removeItem(at: staging)
     }
 
-    /// Writes every file and commits: the whole write phase for files already in memory.
-    func write(_ files: [OutputFile]) throws(WriteError) {
-        try prepare()
-        do {
-            for file in files { try write(file) }
-        } catch {
-            discard()
-            throw error
-        }
-        try commit()
-    }
-
     /// Writes without the `fsync` that `Data.write` does: the folder is swapped in whole, so
     /// durability of each file on its own buys nothing, and syncing tens of thousands of pages is slow.
     static func writeFile(_ text: String, to path: String) throws(WriteError) {
