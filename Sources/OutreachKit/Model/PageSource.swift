@@ -33,6 +33,8 @@ struct PageFrontMatter: Sendable {
     var slug: String?
     var slugLocation: SourceLocation?
     var translation: TranslationStatus?
+    /// On a translation: the content hash of the original it was made from (`outreach translations` shows it).
+    var translationOf: String?
     var hotlines: [(id: String, location: SourceLocation)]
     /// Fields particular to the page's section (events, departments, campaigns, pillars).
     var data: PageData = .none
@@ -81,6 +83,7 @@ extension PageSource {
             slugLocation: slugNode.map { fields.location(of: $0) },
             translation: translation,
             hotlines: (fields.strings("hotlines") ?? []).map { (id: $0.0, location: $0.1) })
+        frontMatter.translationOf = fields.string("translationOf")
         frontMatter.data = PageData.read(key: key, from: &fields, isTranslation: isTranslation)
         fields.warnAboutUnknownKeys()
         diagnostics += fields.diagnostics

@@ -212,7 +212,7 @@ struct SiteModelBuilder {
     static func quizPage(_ quiz: Quiz, file: SourceFile, key: String, language: LanguageCode) -> PageSource {
         let frontMatter = PageFrontMatter(title: quiz.title[language] ?? "", description: quiz.description[language],
                                           date: nil, isDraft: false, weight: nil, slug: nil, slugLocation: nil,
-                                          translation: quiz.translation, hotlines: [])
+                                          translation: quiz.translation, translationOf: nil, hotlines: [])
         return PageSource(file: file, key: key, language: language, frontMatter: frontMatter, body: "", bodyLineOffset: 0)
     }
 
@@ -222,7 +222,7 @@ struct SiteModelBuilder {
         let name = folders.last.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? ""
         let file = SourceFile(relativePath: key + ".md", displayPath: key + ".md", text: "")
         let frontMatter = PageFrontMatter(title: title?[language] ?? name, description: nil, date: nil, isDraft: false,
-                                          weight: nil, slug: nil, slugLocation: nil, translation: nil, hotlines: [])
+                                          weight: nil, slug: nil, slugLocation: nil, translation: nil, translationOf: nil, hotlines: [])
         return PageSource(file: file, key: key, language: language, frontMatter: frontMatter, body: "", bodyLineOffset: 0)
     }
 }

@@ -69,6 +69,12 @@ public struct SiteBuilder: Sendable {
                            filesWritten: pages.paths.count + files.count, succeeded: true)
     }
 
+    /// Load, parse and model, then report how far each page is translated. Writes nothing.
+    public func translationReport() async -> (TranslationReport?, [Diagnostic]) {
+        let (prepared, diagnostics) = await prepare()
+        return (prepared.map { TranslationReport(model: $0.renderer.model) }, Array(Set(diagnostics)).sortedByLocation())
+    }
+
     /// Whether these diagnostics stop the site from being published.
     private func blocks(_ diagnostics: [Diagnostic]) -> Bool {
         diagnostics.containsErrors || (options.strict && !diagnostics.isEmpty)

@@ -1,0 +1,72 @@
+import CampaignModel
+
+/// How far each page is translated, for the department's translation coordinator.
+public struct TranslationReport: Sendable {
+    /// The state of one page in one language.
+    public enum State: String, Sendable, Comparable {
+        /// No file for this language: readers see the original.
+        case missing
+        /// Translated, awaiting review (`translation: draft`).
+        case draft
+        /// Reviewed, but the original changed since (`translationOf` is not the original's hash).
+        case outdated
+        /// Reviewed, and made from the current original.
+        case reviewed
+        /// The page in the default language itself.
+        case original
+
+        public static func < (lhs: State, rhs: State) -> Bool {
+            let order: [State] = [.missing, .outdated, .draft, .reviewed, .original]
+            return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
+        }
+    }
+
+    public struct Row: Sendable {
+        /// The original's file, relative to the content folder: `pillars/prevention.md`.
+        public var page: String
+        /// The hash of the original's text: put it in a translation's `translationOf` after reviewing it.
+        public var originalHash: String
+        /// State per language, in the site's language order.
+        public var states: [(language: LanguageCode, state: State)]
+    }
+
+    public var languages: [LanguageCode]
+    public var rows: [Row]
+
+    /// Pages per state, per language.
+    public func count(_ state: State, in language: LanguageCode) -> Int {
+        rows.filter { row in row.states.contains { $0.language == language && $0.state == state } }.count
+    }
+}
+
+extension TranslationReport {
+    /// The report for every Markdown page of the model (generated pages have nothing to translate).
+    init(model: SiteModel) {
+        languages = model.config.languages.map(\.code)
+        rows = model.groups.filter { !$0.original.file.text.isEmpty }.map { group in
+            let hash = ContentHash.of(group.original)
+            let states = model.config.languages.map { language -> (LanguageCode, State) in
+                if language.code == group.original.language { return (language.code, .original) }
+                guard let translation = group.translations[language.code] else { return (language.code, .missing) }
+                if translation.frontMatter.translation == .draft { return (language.code, .draft) }
+                if let made = translation.frontMatter.translationOf, made != hash { return (language.code, .outdated) }
+                return (language.code, .reviewed)
+            }
+            return Row(page: group.original.file.relativePath, originalHash: hash, states: states)
+        }
+    }
+}
+
+/// A short, stable fingerprint of a page's text, so a reviewed translation can say which version
+/// of the original it was made from. FNV-1a (64 bit): a change detector, not a security measure.
+enum ContentHash {
+    static func of(_ page: PageSource) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in (page.frontMatter.title + "\n" + page.body).utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
