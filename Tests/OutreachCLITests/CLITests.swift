@@ -69,6 +69,37 @@ import TestSupport
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("en/index.html").path))
     }
 
+    @Test func newFilesOfEveryKindBuildWithoutErrorsOrWarnings() throws {
+        let folder = try Fixtures.temporaryFolder()
+        let site = folder.appendingPathComponent("site")
+        try FileManager.default.copyItem(at: Fixtures.url("Sites/basic"), to: site)
+        let content = site.appendingPathComponent("content").path
+        for kind in ["page", "event", "poster", "pamphlet", "quiz"] {
+            let original = try run(["new", kind, "new-\(kind)", "--content", content])
+            #expect(original.status == 0, "\(original.errors)")
+            if kind != "quiz" {
+                let translation = try run(["new", kind, "new-\(kind)", "--lang", "vi", "--content", content])
+                #expect(translation.status == 0, "\(translation.errors)")
+            }
+        }
+        #expect(FileManager.default.fileExists(atPath: content + "/events/new-event.vi.md"))
+        let again = try run(["new", "page", "new-page", "--content", content])
+        #expect(again.status != 0, "an existing file is never overwritten")
+        let build = try run(["build", "--strict", "--content", content, "--theme", site.appendingPathComponent("theme").path,
+                             "--output", folder.appendingPathComponent("out").path])
+        #expect(build.status == 0, "\(build.errors)")
+    }
+
+    @Test func translationsTableListsEveryPageAndLanguage() throws {
+        let site = Fixtures.url("Sites/basic")
+        let result = try run(["translations", "--content", site.appendingPathComponent("content").path,
+                              "--theme", site.appendingPathComponent("theme").path])
+        #expect(result.status == 0, "\(result.errors)")
+        let aboutRow = result.output.split(separator: "\n").first { $0.hasPrefix("about.md ") }
+        #expect(aboutRow?.hasSuffix("original  draft") == true, "\(aboutRow ?? "")")
+        #expect(result.output.contains("vi: "))
+    }
+
     @Test func errorsUseTheCompilerFormatAndExitOne() throws {
         let site = Fixtures.url("Invalid/several-problems")
         let output = try Fixtures.temporaryFolder().appendingPathComponent("site")
