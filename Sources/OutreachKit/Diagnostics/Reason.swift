@@ -43,6 +43,7 @@ public enum Reason: Hashable, Sendable {
     // Markdown
     case brokenLink(String)
     case missingImage(String)
+    case missingAnchor(url: String, language: String)
     case pathOutsideContent(String)
 
     // Theme
@@ -90,6 +91,7 @@ public enum Reason: Hashable, Sendable {
         case .missingDefaultLanguageText(let field, let language): "'\(field)' has no text in the default language (\(language))"
         case .quizPoolTooLarge(let pool, let questions): "pool of \(pool) questions, but the bank has \(questions); use a number from 1 to \(questions)"
         case .brokenLink(let target): "link to '\(target)', which is not a page of this site"
+        case .missingAnchor(let url, let language): "link to '\(url)': the page has no heading with that anchor in language '\(language)'"
         case .missingImage(let path): "image '\(path)' not found in the content folder"
         case .pathOutsideContent(let path): "path '\(path)' points outside the content folder"
         case .missingTemplate(let name): "theme has no template '\(name).mustache'"

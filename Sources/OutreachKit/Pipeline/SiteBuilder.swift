@@ -69,6 +69,16 @@ public struct SiteBuilder: Sendable {
                            filesWritten: pages.paths.count + files.count, succeeded: true)
     }
 
+    /// Every check of a build (rendering included, writing nothing), plus anchors in every
+    /// language and pages nothing links to.
+    public func check() async -> [Diagnostic] {
+        let (prepared, diagnostics) = await prepare()
+        guard let prepared else { return Array(Set(diagnostics)).sortedByLocation() }
+        let pages = await renderPages(prepared.renderer, writer: nil)
+        let checks = SiteChecker(model: prepared.renderer.model).check()
+        return Array(Set(diagnostics + pages.diagnostics + checks)).sortedByLocation()
+    }
+
     /// Load, parse and model, then report how far each page is translated. Writes nothing.
     public func translationReport() async -> (TranslationReport?, [Diagnostic]) {
         let (prepared, diagnostics) = await prepare()

@@ -147,8 +147,10 @@ struct PageRenderer: Sendable {
         let related = relatedEvents(for: group)
         values["relatedEvents"] = related.map(events.item)
         values["hasRelatedEvents"] = !related.isEmpty
-        values["date"] = source.frontMatter.date.map { data.dates.format($0) } ?? false
-        values["isoDate"] = source.frontMatter.date.map { $0.description } ?? false
+        // A translation without its own date shows the original's.
+        let date = source.frontMatter.date ?? group.original.frontMatter.date
+        values["date"] = date.map { data.dates.format($0) } ?? false
+        values["isoDate"] = date.map { $0.description } ?? false
         let html = render(templateName, values: values, diagnostics: &diagnostics)
         let path = String(group.paths[language]!.dropFirst()) + "index.html"
         var files = [OutputFile(path: path, text: html)]
