@@ -1,0 +1,215 @@
+import FlyingFox
+import Foundation
+import OutreachKit
+
+/// The state `serve` shares between the watcher and the HTTP handlers.
+actor PreviewState {
+    /// Goes up by one after every successful build; open tabs reload when it changes.
+    private(set) var version = 0
+    /// The problems of the last build, when it failed; the last good site is still served.
+    private(set) var failure: [Diagnostic]?
+
+    func succeeded() {
+        version += 1
+        failure = nil
+    }
+
+    func failed(_ diagnostics: [Diagnostic]) {
+        if failure != diagnostics { version += 1 }
+        failure = diagnostics
+    }
+}
+
+/// Builds, watches and serves a site for preview (`outreach serve`).
+///
+/// The HTTP server is FlyingFox. Pages get a small reload script and, after a failed build, an
+/// overlay with the errors; neither is ever written into the built site.
+struct PreviewServer {
+    var options: BuildOptions
+    var port: UInt16
+    var watched: [String]
+
+    func run() async throws {
+        let state = PreviewState()
+        let initial = FolderSnapshot(folders: watched)
+        await rebuild(into: state)
+        // 127.0.0.1 only: a preview is for the person writing, not for the network.
+        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port))
+        await server.appendRoute("GET /__outreach/reload.js") { _ in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8"], body: Data(LiveReload.script.utf8))
+        }
+        await server.appendRoute("GET /__outreach/live", to: WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: LiveReload(state: state))))
+        await server.appendRoute("GET /*", to: PreviewFileHandler(root: URL(fileURLWithPath: options.outputFolder), state: state))
+        say("Serving \(options.contentFolder)/ at http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            group.addTask { try await watch(state, from: initial) }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Polls the watched folders twice a second and rebuilds when anything changed. Polling works
+    /// on every file system, and a site's folders are small enough to walk this often.
+    private func watch(_ state: PreviewState, from initial: FolderSnapshot) async throws {
+        var last = initial
+        while !Task.isCancelled {
+            try await Task.sleep(for: .milliseconds(500))
+            let now = FolderSnapshot(folders: watched)
+            guard now != last else { continue }
+            last = now
+            await rebuild(into: state)
+        }
+    }
+
+    private func rebuild(into state: PreviewState) async {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let report = await SiteBuilder(options: options).build()
+        let milliseconds = (clock.now - start).components.attoseconds / 1_000_000_000_000_000 + (clock.now - start).components.seconds * 1000
+        if report.succeeded {
+            await state.succeeded()
+            say("Rebuilt in \(milliseconds) ms")
+        } else {
+            await state.failed(report.diagnostics)
+            for diagnostic in report.diagnostics { say(diagnostic.description) }
+            say("Build failed; still serving the last good site.")
+        }
+    }
+}
+
+/// Prints a line at once, even when standard output is a pipe.
+private func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+/// Modification times and sizes of every file in some folders, to notice edits.
+struct FolderSnapshot: Equatable {
+    var entries: [String: [Double]] = [:]
+
+    init(folders: [String]) {
+        let fileManager = FileManager.default
+        for folder in folders {
+            guard let walker = fileManager.enumerator(atPath: folder) else { continue }
+            while let relative = walker.nextObject() as? String {
+                let path = folder + "/" + relative
+                guard let attributes = try? fileManager.attributesOfItem(atPath: path) else { continue }
+                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+                let size = Double((attributes[.size] as? Int) ?? 0)
+                entries[path] = [modified, size]
+            }
+        }
+    }
+}
+
+/// Serves the built files; HTML pages get the reload script, and after a failed build the error overlay.
+struct PreviewFileHandler: HTTPHandler {
+    var root: URL
+    var state: PreviewState
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let path = request.path.removingPercentEncoding ?? request.path
+        let parts = path.split(separator: "/")
+        guard !parts.contains(".."), !parts.contains(".") else { return HTTPResponse(statusCode: .forbidden) }
+        var file = root.appendingPathComponent(parts.joined(separator: "/"))
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), isFolder.boolValue {
+            file = file.appendingPathComponent("index.html")
+        }
+        if let failure = await state.failure, file.pathExtension == "html" {
+            return html(ErrorOverlay.page(for: failure), status: .ok)
+        }
+        guard let data = try? Data(contentsOf: file) else {
+            if let notFound = try? Data(contentsOf: root.appendingPathComponent("404.html")) {
+                return html(String(decoding: notFound, as: UTF8.self), status: .notFound)
+            }
+            return HTTPResponse(statusCode: .notFound)
+        }
+        if file.pathExtension == "html" {
+            return html(String(decoding: data, as: UTF8.self), status: .ok)
+        }
+        return HTTPResponse(statusCode: .ok, headers: [.contentType: Self.contentType(of: file.pathExtension)], body: data)
+    }
+
+    /// Adds the reload script, and lets it open its WebSocket despite the page's `connect-src 'none'`.
+    private func html(_ page: String, status: HTTPStatusCode) -> HTTPResponse {
+        let injected = page
+            .replacingOccurrences(of: "connect-src 'none'", with: "connect-src 'self'")
+            .replacingOccurrences(of: "</body>", with: "<script type=\"module\" src=\"/__outreach/reload.js\"></script>\n</body>")
+        return HTTPResponse(statusCode: status, headers: [.contentType: "text/html; charset=utf-8"], body: Data(injected.utf8))
+    }
+
+    static func contentType(of fileExtension: String) -> String {
+        switch fileExtension.lowercased() {
+        case "css": "text/css; charset=utf-8"
+        case "js", "mjs": "text/javascript; charset=utf-8"
+        case "json": "application/json"
+        case "xml": "application/xml"
+        case "svg": "image/svg+xml"
+        case "png": "image/png"
+        case "jpg", "jpeg": "image/jpeg"
+        case "pdf": "application/pdf"
+        case "ics": "text/calendar; charset=utf-8"
+        case "csv": "text/csv; charset=utf-8"
+        case "txt": "text/plain; charset=utf-8"
+        default: "application/octet-stream"
+        }
+    }
+}
+
+/// Tells open pages to reload when the build version changes.
+struct LiveReload: WSMessageHandler {
+    var state: PreviewState
+
+    static let script = """
+        // Injected by `outreach serve` only: reload this page when the site is rebuilt.
+        const socket = new WebSocket(`ws://${location.host}/__outreach/live`);
+        socket.addEventListener("message", (event) => { if (event.data === "reload") location.reload(); });
+        """
+
+    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
+        let state = state
+        return AsyncStream { continuation in
+            let task = Task {
+                var seen = await state.version
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(200))
+                    let now = await state.version
+                    if now != seen {
+                        seen = now
+                        continuation.yield(.text("reload"))
+                    }
+                }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+}
+
+/// The page shown instead of the site while the content has errors.
+enum ErrorOverlay {
+    static func page(for diagnostics: [Diagnostic]) -> String {
+        let items = diagnostics.map { "<li><code>\(escape($0.description))</code></li>" }.joined(separator: "\n")
+        return """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'self'; connect-src 'none'">
+            <title>Build failed · outreach serve</title></head>
+            <body data-outreach-error>
+            <main>
+            <h1>The site could not be built</h1>
+            <p>Fix these problems and save; this page reloads by itself. The last good site is kept.</p>
+            <ul>
+            \(items)
+            </ul>
+            </main>
+            </body></html>
+            """
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import OutreachKit
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview the site at http://127.0.0.1:1313/ while you write; pages reload when you save.",
+        discussion: """
+            Builds the site, serves it on this computer only, and rebuilds whenever a file in the
+            content or theme folder changes. Open browser tabs reload by themselves. If a file has a
+            mistake, the browser shows it (file, line, column) and the last good site stays served.
+            Press Ctrl-C to stop.
+            """
+    )
+
+    @Option(name: .long, help: "Port to serve on.")
+    var port: UInt16 = 1313
+
+    @Option(name: .long, help: ArgumentHelp("Folder with site.yaml and the Markdown pages.", valueName: "folder"))
+    var content = "content"
+
+    @Option(name: .long, help: ArgumentHelp("Folder with the theme.", valueName: "folder"))
+    var theme = "theme"
+
+    @Option(name: .long, help: ArgumentHelp("Folder to build the preview into.", valueName: "folder"))
+    var output = ".build/preview-site"
+
+    @Flag(name: .long, help: "Include pages marked `draft: true`.")
+    var drafts = false
+
+    func run() async throws {
+        let options = BuildOptions(contentFolder: content, themeFolder: theme, outputFolder: output,
+                                   baseURL: "http://127.0.0.1:\(port)/", includeDrafts: drafts,
+                                   today: Environment.sourceDateEpochDay())
+        let preview = PreviewServer(options: options, port: port, watched: [content, theme])
+        try await preview.run()
+    }
+}

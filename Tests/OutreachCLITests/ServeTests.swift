@@ -1,0 +1,73 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Testing
+import TestSupport
+
+/// `outreach serve` as a writer uses it: pages answer, an edit shows up within two seconds, a broken
+/// file shows the error overlay while the last good site is kept, and fixing it recovers.
+@Suite(.serialized) struct ServeTests {
+    func get(_ url: URL) async -> (status: Int, body: String)? {
+        var request = URLRequest(url: url)
+        request.timeoutInterval = 2
+        guard let (data, response) = try? await URLSession.shared.data(for: request),
+              let http = response as? HTTPURLResponse else { return nil }
+        return (http.statusCode, String(decoding: data, as: UTF8.self))
+    }
+
+    /// Polls `url` every 100 ms for up to `seconds` until `condition` holds.
+    func eventually(_ url: URL, within seconds: Double, _ condition: (Int, String) -> Bool) async -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let (status, body) = await get(url), condition(status, body) { return true }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+
+    @Test func servesRebuildsShowsErrorsAndRecovers() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        let site = folder.appendingPathComponent("site")
+        try FileManager.default.copyItem(at: Fixtures.url("Sites/basic"), to: site)
+        let port = Int.random(in: 20_000...40_000)
+        let process = Process()
+        process.executableURL = CLITests.executable
+        process.arguments = ["serve", "--port", String(port),
+                             "--content", site.appendingPathComponent("content").path,
+                             "--theme", site.appendingPathComponent("theme").path,
+                             "--output", folder.appendingPathComponent("preview").path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate() }
+        let base = URL(string: "http://127.0.0.1:\(port)")!
+
+        for language in ["en", "vi"] {
+            #expect(await eventually(base.appendingPathComponent("\(language)/"), within: 10) { status, _ in status == 200 },
+                    "home page of \(language) answers 200")
+        }
+
+        let page = site.appendingPathComponent("content/about.md")
+        let about = base.appendingPathComponent("en/about/")
+        let original = try String(contentsOf: page, encoding: .utf8)
+        try Data(original.replacingOccurrences(of: "We are a", with: "We are now a").utf8).write(to: page)
+        #expect(await eventually(about, within: 2) { _, body in body.contains("We are now a") }, "an edit shows within 2 s")
+
+        let broken = site.appendingPathComponent("content/broken.md")
+        try Data("---\ntitle: [unclosed\n---\n".utf8).write(to: broken)
+        #expect(await eventually(about, within: 2) { _, body in
+            body.contains("data-outreach-error") && body.contains("broken.md:3:1: error:")
+        }, "a broken file shows the error overlay with its position")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("preview/en/about/index.html").path),
+                "the last good site is kept")
+
+        try FileManager.default.removeItem(at: broken)
+        #expect(await eventually(about, within: 2) { _, body in
+            !body.contains("data-outreach-error") && body.contains("We are now a")
+        }, "fixing the file recovers")
+
+        let page404 = await get(base.appendingPathComponent("en/no-such-page/"))
+        #expect(page404?.status == 404)
+    }
+}
