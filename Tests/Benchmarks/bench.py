@@ -741,7 +741,7 @@ class Bench:
                 m = self.run_one(name, command, f"run{run}")
                 results[name].append(m)
                 line.append(f"{name} {m['wall_s']:.2f}s" + (f" (+{m['other_cpu_s']:.1f}s other CPU)"
-                                                           if m["other_cpu_s"] > 0.1 * m["wall_s"] else ""))
+                                                           if m["other_cpu_s"] > max(0.5, 0.1 * m["wall_s"]) else ""))
             print("  ".join(line), flush=True)
         return results
 
@@ -806,7 +806,7 @@ def print_table(title: str, summary: dict[str, dict]) -> None:
         spread = f"{s['wall_min_s']:.2f}-{s['wall_max_s']:.2f}"
         print(f"  {name:<16}{s['wall_s']:>16.2f}{spread:>15}{s['cpu_s']:>9.2f}{s['cpu_s'] / s['wall_s']:>10.2f}"
               f"{s['peak_rss_mb']:>13.1f}{s['runs']:>6}{s['other_cpu_s']:>13.2f}")
-        busy = busy or s["other_cpu_s"] > 0.1 * s["wall_s"]
+        busy = busy or s["other_cpu_s"] > max(0.5, 0.1 * s["wall_s"])
     print("  (other CPU s: CPU time used by the rest of the machine during the run, median)")
     if busy:
         print("  WARNING: other processes used a noticeable share of the CPUs during these runs; wall times\n"

@@ -36,7 +36,8 @@ public struct SiteBuilder: Sendable {
         let pages = await renderPages(renderer, writer: writes ? writer : nil)
         diagnostics += pages.diagnostics
         var files: [OutputFile] = []
-        for (file, fileDiagnostics) in [renderer.renderLanguageChooser(), renderer.renderNotFound()] {
+        for (file, fileDiagnostics) in [renderer.renderLanguageChooser(), renderer.renderNotFound(),
+                                        renderer.renderTranslationReport()] {
             files.append(file)
             diagnostics += fileDiagnostics
         }

@@ -95,3 +95,23 @@ enum XMLText {
         return result
     }
 }
+
+extension PageRenderer {
+    /// `/translations/index.html`: the translation report for the department's coordinator, in the
+    /// default language. Not linked from the site and marked `noindex`.
+    func renderTranslationReport() -> (OutputFile, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let data = shared[config.defaultLanguage]!
+        let report = TranslationReport(model: model)
+        var values = data.common
+        values["languages"] = config.languages.map { ["code": $0.code.rawValue, "name": $0.name] as [String: Any] }
+        values["rows"] = report.rows.map { row -> [String: Any] in
+            ["page": row.page, "hash": row.originalHash,
+             "states": row.states.map { entry -> [String: Any] in
+                 ["state": entry.state.rawValue, "label": data.strings["state_" + entry.state.rawValue] ?? entry.state.rawValue]
+             }]
+        }
+        let html = render("translations", values: values, diagnostics: &diagnostics)
+        return (OutputFile(path: "translations/index.html", text: html), diagnostics)
+    }
+}
