@@ -16,11 +16,7 @@ struct Build: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("Folder with site.yaml and the Markdown pages.", valueName: "folder"))
-    var content = "content"
-
-    @Option(name: .long, help: ArgumentHelp("Folder with the theme's templates, UI strings and assets.", valueName: "folder"))
-    var theme = "theme"
+    @OptionGroup var folders: SiteFolders
 
     @Option(name: .long, help: ArgumentHelp("Folder to write the website to. It is replaced only if the build succeeds.", valueName: "folder"))
     var output = "site"
@@ -49,7 +45,7 @@ struct Build: AsyncParsableCommand {
                     """.utf8))
             }
         }
-        let options = BuildOptions(contentFolder: content, themeFolder: theme, outputFolder: output,
+        let options = BuildOptions(contentFolder: folders.content, themeFolder: folders.theme, outputFolder: output,
                                    baseURL: baseURL, includeDrafts: drafts, strict: strict,
                                    today: Environment.sourceDateEpochDay(), pdfPrinter: printer)
         let clock = ContinuousClock()

@@ -8,17 +8,13 @@ struct Check: AsyncParsableCommand {
         discussion: "Exit status 1 when there are errors. Use --format json in continuous integration."
     )
 
-    @Option(name: .long, help: ArgumentHelp("Folder with site.yaml and the Markdown pages.", valueName: "folder"))
-    var content = "content"
-
-    @Option(name: .long, help: ArgumentHelp("Folder with the theme.", valueName: "folder"))
-    var theme = "theme"
+    @OptionGroup var folders: SiteFolders
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: Translations.Format = .text
 
     func run() async throws {
-        let diagnostics = await SiteBuilder(options: BuildOptions(contentFolder: content, themeFolder: theme)).check()
+        let diagnostics = await SiteBuilder(options: BuildOptions(contentFolder: folders.content, themeFolder: folders.theme)).check()
         switch format {
         case .text:
             for diagnostic in diagnostics { print(diagnostic.description) }

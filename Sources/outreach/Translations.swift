@@ -13,11 +13,7 @@ struct Translations: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp("Folder with site.yaml and the Markdown pages.", valueName: "folder"))
-    var content = "content"
-
-    @Option(name: .long, help: ArgumentHelp("Folder with the theme.", valueName: "folder"))
-    var theme = "theme"
+    @OptionGroup var folders: SiteFolders
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: Format = .text
@@ -27,7 +23,7 @@ struct Translations: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = BuildOptions(contentFolder: content, themeFolder: theme)
+        let options = BuildOptions(contentFolder: folders.content, themeFolder: folders.theme)
         let (report, diagnostics) = await SiteBuilder(options: options).translationReport()
         for diagnostic in diagnostics {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))

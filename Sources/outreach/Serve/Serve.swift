@@ -16,11 +16,7 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .long, help: "Port to serve on.")
     var port: UInt16 = 1313
 
-    @Option(name: .long, help: ArgumentHelp("Folder with site.yaml and the Markdown pages.", valueName: "folder"))
-    var content = "content"
-
-    @Option(name: .long, help: ArgumentHelp("Folder with the theme.", valueName: "folder"))
-    var theme = "theme"
+    @OptionGroup var folders: SiteFolders
 
     @Option(name: .long, help: ArgumentHelp("Folder to build the preview into.", valueName: "folder"))
     var output = ".build/preview-site"
@@ -29,10 +25,10 @@ struct Serve: AsyncParsableCommand {
     var drafts = false
 
     func run() async throws {
-        let options = BuildOptions(contentFolder: content, themeFolder: theme, outputFolder: output,
+        let options = BuildOptions(contentFolder: folders.content, themeFolder: folders.theme, outputFolder: output,
                                    baseURL: "http://127.0.0.1:\(port)/", includeDrafts: drafts,
                                    today: Environment.sourceDateEpochDay())
-        let preview = PreviewServer(options: options, port: port, watched: [content, theme])
+        let preview = PreviewServer(options: options, port: port, watched: [folders.content, folders.theme])
         try await preview.run()
     }
 }
