@@ -97,7 +97,7 @@ enum XMLText {
 }
 
 extension PageRenderer {
-    /// `/translations/index.html`: the translation report for the department's coordinator, in the
+    /// `/translations.html`: the translation report for the department's coordinator, in the
     /// default language. Not linked from the site and marked `noindex`.
     func renderTranslationReport() -> (OutputFile, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
@@ -112,6 +112,6 @@ extension PageRenderer {
              }]
         }
         let html = render("translations", values: values, diagnostics: &diagnostics)
-        return (OutputFile(path: "translations/index.html", text: html), diagnostics)
+        return (OutputFile(path: "translations.html", text: html), diagnostics)
     }
 }
