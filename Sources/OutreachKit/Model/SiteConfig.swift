@@ -14,6 +14,9 @@ public struct SiteConfig: Sendable {
     public var allowsUnsafeHTML: Bool
     /// Date patterns that replace the theme's per language, e.g. Minguo years for `zh-TW`.
     public var dateFormats: [LanguageCode: String] = [:]
+    /// The main menu in order, as written (`help`, `pillars`, `quiz`), with positions; nil lists
+    /// every top-level page and section by weight.
+    var menu: [(entry: String, location: SourceLocation)]?
 
     /// The path part of `baseURL` (`/` or `/campaign/`), prefixed to every link inside the site.
     public var basePath: String {
@@ -109,6 +112,7 @@ extension SiteConfig {
             }
         }
 
+        let menu = fields.strings("menu").map { $0.map { (entry: $0.0, location: $0.1) } }
         var dateFormats: [LanguageCode: String] = [:]
         if let formats = fields.localizedString("dateFormats", defaultLanguage: LanguageCode("und")!) {
             for code in formats.languages {
@@ -145,6 +149,7 @@ extension SiteConfig {
         var config = SiteConfig(title: title, baseURL: baseURL, defaultLanguage: defaultLanguage,
                                 languages: languages, allowsUnsafeHTML: allowsUnsafeHTML)
         config.dateFormats = dateFormats
+        config.menu = menu
         return config
     }
 }

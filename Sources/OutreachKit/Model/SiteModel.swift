@@ -13,6 +13,9 @@ struct SiteModel: Sendable {
     /// Departments, campaigns and events described by pages.
     var campaignData = CampaignDataBuilder.Result()
 
+    /// Keys of the pages in the main menu, in order.
+    var menu: [String] = []
+
     /// The day the build is for: events after it are upcoming.
     var today = CalendarDay(year: 1970, month: 1, day: 1)!
 

@@ -120,6 +120,7 @@ struct SiteModelBuilder {
         diagnostics += campaignBuilder.diagnostics
         addEventFilters(to: &model, pillarNames: pillarNames)
         linkChildren(&model)
+        model.menu = menu(of: model)
         return model
     }
 
@@ -184,6 +185,18 @@ struct SiteModelBuilder {
         }
         model.groups.sort { $0.key < $1.key }
         model.groupIndex = Dictionary(uniqueKeysWithValues: model.groups.enumerated().map { ($1.key, $0) })
+    }
+
+    /// The menu from `site.yaml` (an entry names a page, `help`, or a section, `pillars`), else
+    /// every top-level page and section in weight order.
+    private mutating func menu(of model: SiteModel) -> [String] {
+        guard let entries = config.menu else { return model.group("_index")?.children ?? [] }
+        return entries.compactMap { entry, location in
+            let name = entry.hasSuffix(".md") ? String(entry.dropLast(3)) : entry
+            for key in [name, name + "/_index"] where model.group(key) != nil { return key }
+            diagnostics.append(.error(.unknownReference(kind: "menu entry", id: entry), at: location))
+            return nil
+        }
     }
 
     /// Fills each section's list of children: its pages and direct subsections, in display order.

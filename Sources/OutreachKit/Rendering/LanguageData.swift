@@ -50,8 +50,7 @@ struct LanguageData: Sendable {
             "feedPath": .string(code.pathComponent + "/atom.xml"),
             "calendarPath": .string(code.pathComponent + "/events.ics"),
         ]
-        let home = model.group("_index")
-        navigationEntries = (home?.children ?? []).compactMap { key in
+        navigationEntries = model.menu.compactMap { key in
             guard let group = model.group(key) else { return nil }
             let source = group.source(for: code)
             return (key, source.frontMatter.title, config.basePath + group.paths[code]!.dropFirst(),
