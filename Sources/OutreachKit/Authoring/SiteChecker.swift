@@ -22,7 +22,7 @@ struct SiteChecker {
                 let rendering = CommonMark.render(source.body) { link in
                     guard link.kind == .link else { return nil }
                     let location = source.file.location(line: link.line + source.bodyLineOffset, column: link.column)
-                    if let target = target(of: link.url, on: source, resolver: resolver) {
+                    if let target = resolver.pageKey(of: link.url, on: source) {
                         if let hash = link.url.firstIndex(of: "#") {
                             let fragment = String(link.url[link.url.index(after: hash)...])
                             if !fragment.isEmpty {
@@ -52,13 +52,5 @@ struct SiteChecker {
         }
 
         return diagnostics
-    }
-
-    /// The key of the page a Markdown link points to, if it is a page of this site.
-    private func target(of url: String, on page: PageSource, resolver: LinkResolver) -> String? {
-        let pathPart = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        guard pathPart.hasSuffix(".md"), !LinkResolver.hasScheme(pathPart),
-              let path = LinkResolver.normalize(pathPart.removingPercentEncoding ?? pathPart, from: page.folder) else { return nil }
-        return resolver.keysBySourcePath[path]
     }
 }

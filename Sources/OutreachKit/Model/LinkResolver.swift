@@ -35,15 +35,9 @@ struct LinkResolver: Sendable {
             diagnostics.append(.error(.pathOutsideContent(url), at: location))
             return ""
         }
-        guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("/"), !Self.hasScheme(url) else { return nil }
-        var pathPart = Substring(url)
-        var suffix = ""
-        if let cut = url.firstIndex(where: { $0 == "#" || $0 == "?" }) {
-            pathPart = url[..<cut]
-            suffix = String(url[cut...])
-        }
-        let decoded = pathPart.removingPercentEncoding ?? String(pathPart)
-        guard let target = Self.normalize(decoded, from: page.folder) else {
+        guard Self.isRelative(url) else { return nil }
+        let suffix = url.firstIndex(where: { $0 == "#" || $0 == "?" }).map { String(url[$0...]) } ?? ""
+        guard let target = Self.contentPath(of: url, from: page.folder) else {
             diagnostics.append(.error(.pathOutsideContent(url), at: location))
             return ""
         }
@@ -61,6 +55,27 @@ struct LinkResolver: Sendable {
             return nil
         }
         return model.config.basePath + Self.percentEncodePath(target) + suffix
+    }
+
+    /// Whether `url` names something in the content folder relative to the page (not `#anchor`,
+    /// `/absolute` or `scheme:`).
+    static func isRelative(_ url: String) -> Bool {
+        !url.isEmpty && !url.hasPrefix("#") && !url.hasPrefix("/") && !hasScheme(url)
+    }
+
+    /// The content-folder path a relative URL names from `folder` (`../help.md#call` from
+    /// `pillars` is `help.md`), decoded; nil when it would leave the content folder.
+    static func contentPath(of url: String, from folder: String) -> String? {
+        let pathPart = url.firstIndex(where: { $0 == "#" || $0 == "?" }).map { url[..<$0] } ?? Substring(url)
+        return normalize(pathPart.removingPercentEncoding ?? String(pathPart), from: folder)
+    }
+
+    /// The key of the page a relative `.md` link on `page` points to, if it is a page of this site.
+    func pageKey(of url: String, on page: PageSource) -> String? {
+        guard Self.isRelative(url), let path = Self.contentPath(of: url, from: page.folder), path.hasSuffix(".md") else {
+            return nil
+        }
+        return keysBySourcePath[path]
     }
 
     /// `mailto:`, `https:`, `tel:`... Anything before the first `:` that is a valid scheme name.

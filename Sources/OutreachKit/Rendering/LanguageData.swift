@@ -65,7 +65,8 @@ struct LanguageData: Sendable {
         return values
     }
 
-    var hotlinesByID: [String: Any] { hotlinesByIDValues.mapValues { SendableValue.dictionary($0).any } }
+    /// The template data of one hotline, converted only when a page lists it.
+    func hotline(_ id: String) -> Any? { hotlinesByIDValues[id].map { SendableValue.dictionary($0).any } }
 
     /// Top-level entries, marking the one the page is in (itself or an ancestor section).
     func navigation(current group: PageGroup) -> [[String: Any]] {

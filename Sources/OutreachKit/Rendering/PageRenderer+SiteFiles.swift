@@ -78,8 +78,9 @@ extension PageRenderer {
 }
 
 /// Escaping for text and attribute values in XML and HTML written without a template.
-enum XMLText {
-    static func escape(_ text: String) -> String {
+public enum XMLText {
+    /// `&`, `<`, `>`, `"` and `'` as entities.
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {

@@ -56,7 +56,7 @@ struct PageRenderer: Sendable {
         values["isDraft"] = source.frontMatter.translation == .draft
         values["nav"] = data.navigation(current: group)
         values["languages"] = languageSwitcher(for: group, current: language)
-        let pageHotlines = group.original.frontMatter.hotlines.compactMap { data.hotlinesByID[$0.id] }
+        let pageHotlines = group.original.frontMatter.hotlines.compactMap { data.hotline($0.id) }
         values["pageHotlines"] = pageHotlines
         values["hasPageHotlines"] = !pageHotlines.isEmpty
         values["hasChildren"] = !group.children.isEmpty

@@ -190,7 +190,7 @@ struct LiveReload: WSMessageHandler {
 /// The page shown instead of the site while the content has errors.
 enum ErrorOverlay {
     static func page(for diagnostics: [Diagnostic]) -> String {
-        let items = diagnostics.map { "<li><code>\(escape($0.description))</code></li>" }.joined(separator: "\n")
+        let items = diagnostics.map { "<li><code>\(XMLText.escape($0.description))</code></li>" }.joined(separator: "\n")
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -206,10 +206,5 @@ enum ErrorOverlay {
             </main>
             </body></html>
             """
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
