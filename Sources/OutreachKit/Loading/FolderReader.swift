@@ -65,19 +65,35 @@ struct FolderReader {
     }
 
     private func readText(relative: String, absolute: String, into contents: inout Contents) {
+        switch readText(relative: relative, absolute: absolute) {
+        case .success(let file): contents.textFiles.append(file)
+        case .failure(let diagnostic): contents.diagnostics.append(diagnostic)
+        }
+    }
+
+    /// Reads one text file again (after an edit, for `serve`), with the checks of a full read.
+    func readText(_ relative: String) -> Result<SourceFile, Diagnostic> {
+        let absolute = URL(fileURLWithPath: root).standardizedFileURL.path + "/" + relative
+        let realRoot = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
+        let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+        guard resolved.hasPrefix(realRoot + "/") else {
+            return .failure(.error(.symlinkOutsideContent(resolved), at: SourceLocation(file: display(relative))))
+        }
+        return readText(relative: relative, absolute: absolute)
+    }
+
+    private func readText(relative: String, absolute: String) -> Result<SourceFile, Diagnostic> {
         guard let data = Self.contents(of: absolute) else {
-            contents.diagnostics.append(.error(.unreadableFile(relative), at: SourceLocation(file: display(relative))))
-            return
+            return .failure(.error(.unreadableFile(relative), at: SourceLocation(file: display(relative))))
         }
         guard var text = String(validating: data, as: UTF8.self) else {
-            contents.diagnostics.append(.error(.invalidUTF8, at: SourceLocation(file: display(relative))))
-            return
+            return .failure(.error(.invalidUTF8, at: SourceLocation(file: display(relative))))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.utf8.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        contents.textFiles.append(SourceFile(relativePath: relative, displayPath: display(relative), text: text))
+        return .success(SourceFile(relativePath: relative, displayPath: display(relative), text: text))
     }
 
     /// The bytes of a file, read with POSIX calls. (FileManager.contents(atPath:) leaks a 4 KiB

@@ -49,6 +49,22 @@ struct SiteWriter: Sendable {
         }
     }
 
+    /// Replaces one file of the published output (for `serve`'s edits of a single page): written
+    /// beside it, then renamed over it, so a reader never sees half a page.
+    func replace(_ file: OutputFile) throws(WriteError) {
+        guard Self.isSafeRelativePath(file.path), case .text(let text) = file.contents else {
+            throw WriteError(detail: "refusing to replace '\(file.path)'")
+        }
+        let destination = output.appendingPathComponent(file.path).path
+        let temporary = destination + ".outreach-new"
+        try Self.writeFile(text, to: temporary)
+        guard rename(temporary, destination) == 0 else {
+            let problem = String(cString: strerror(errno))
+            unlink(temporary)
+            throw WriteError(detail: "cannot replace \(destination): \(problem)")
+        }
+    }
+
     /// Runs `finish`, then puts the staging folder in place of the output folder.
     func commit() throws(WriteError) {
         let problems = finish(staging)

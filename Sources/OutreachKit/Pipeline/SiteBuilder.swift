@@ -17,8 +17,13 @@ public struct SiteBuilder: Sendable {
     /// Runs every phase and replaces the output folder when there are no errors (and no warnings
     /// under `strict`).
     public func build() async -> BuildReport {
-        func failed(_ diagnostics: [Diagnostic]) -> BuildReport {
-            BuildReport(diagnostics: Array(Set(diagnostics)).sortedByLocation(), languages: [], filesWritten: 0, succeeded: false)
+        await buildKeepingModel().report
+    }
+
+    /// `build()`, also returning the prepared model when the build succeeded, for `LiveSite`.
+    func buildKeepingModel() async -> (report: BuildReport, prepared: Prepared?) {
+        func failed(_ diagnostics: [Diagnostic]) -> (report: BuildReport, prepared: Prepared?) {
+            (BuildReport(diagnostics: Array(Set(diagnostics)).sortedByLocation(), languages: [], filesWritten: 0, succeeded: false), nil)
         }
         var (prepared, diagnostics) = await prepare()
         guard let prepared else { return failed(diagnostics) }
@@ -66,8 +71,9 @@ public struct SiteBuilder: Sendable {
             writer.discard()
             return failed(diagnostics + [.error(.writeFailed(error.detail), at: SourceLocation(file: options.outputFolder))])
         }
-        return BuildReport(diagnostics: Array(Set(diagnostics)).sortedByLocation(), languages: Self.summary(of: renderer.model),
-                           filesWritten: pages.paths.count + files.count, succeeded: true)
+        let report = BuildReport(diagnostics: Array(Set(diagnostics)).sortedByLocation(), languages: Self.summary(of: renderer.model),
+                                 filesWritten: pages.paths.count + files.count, succeeded: true)
+        return (report, prepared)
     }
 
     /// Every check of a build (rendering included, writing nothing), plus anchors in every

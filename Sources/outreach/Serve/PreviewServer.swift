@@ -31,8 +31,10 @@ struct PreviewServer {
 
     func run() async throws {
         let state = PreviewState()
-        let initial = FolderSnapshot(folders: watched)
-        await rebuild(into: state)
+        var site = LiveSite(options: options)
+        // Changes are watched from before the first build, so an edit made during it is not missed.
+        let changes = FolderWatcher(folders: watched).changes()
+        await rebuild(&site, changed: nil, into: state)
         // 127.0.0.1 only: a preview is for the person writing, not for the network.
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port))
         await server.appendRoute("GET /__outreach/reload.js") { _ in
@@ -43,33 +45,29 @@ struct PreviewServer {
         say("Serving \(options.contentFolder)/ at http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
-            group.addTask { try await watch(state, from: initial) }
+            group.addTask { [site] in
+                var site = site
+                for await changed in changes {
+                    await rebuild(&site, changed: changed, into: state)
+                }
+            }
             try await group.next()
             group.cancelAll()
         }
     }
 
-    /// Polls the watched folders twice a second and rebuilds when anything changed. Polling works
-    /// on every file system, and a site's folders are small enough to walk this often.
-    private func watch(_ state: PreviewState, from initial: FolderSnapshot) async throws {
-        var last = initial
-        while !Task.isCancelled {
-            try await Task.sleep(for: .milliseconds(500))
-            let now = FolderSnapshot(folders: watched)
-            guard now != last else { continue }
-            last = now
-            await rebuild(into: state)
-        }
-    }
-
-    private func rebuild(into state: PreviewState) async {
+    /// Rebuilds what `changed` affects (everything when nil) and tells open tabs.
+    private func rebuild(_ site: inout LiveSite, changed: Set<String>?, into state: PreviewState) async {
         let clock = ContinuousClock()
         let start = clock.now
-        let report = await SiteBuilder(options: options).build()
-        let milliseconds = (clock.now - start).components.attoseconds / 1_000_000_000_000_000 + (clock.now - start).components.seconds * 1000
+        let update = await site.update(changedPaths: changed)
+        let elapsed = clock.now - start
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let report = update.report
         if report.succeeded {
             await state.succeeded()
-            say("Rebuilt in \(milliseconds) ms")
+            let what = update.isIncremental ? "\(report.filesWritten) files of the edited pages" : "the site"
+            say("Rebuilt \(what) in \(String(format: "%.1f", milliseconds)) ms")
         } else {
             await state.failed(report.diagnostics)
             for diagnostic in report.diagnostics { say(diagnostic.description) }
@@ -81,25 +79,6 @@ struct PreviewServer {
 /// Prints a line at once, even when standard output is a pipe.
 private func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
-}
-
-/// Modification times and sizes of every file in some folders, to notice edits.
-struct FolderSnapshot: Equatable {
-    var entries: [String: [Double]] = [:]
-
-    init(folders: [String]) {
-        let fileManager = FileManager.default
-        for folder in folders {
-            guard let walker = fileManager.enumerator(atPath: folder) else { continue }
-            while let relative = walker.nextObject() as? String {
-                let path = folder + "/" + relative
-                guard let attributes = try? fileManager.attributesOfItem(atPath: path) else { continue }
-                let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                let size = Double((attributes[.size] as? Int) ?? 0)
-                entries[path] = [modified, size]
-            }
-        }
-    }
 }
 
 /// Serves the built files; HTML pages get the reload script, and after a failed build the error overlay.

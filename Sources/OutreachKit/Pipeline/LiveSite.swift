@@ -1,0 +1,122 @@
+import CampaignModel
+
+/// A site built once and then kept up to date edit by edit, for `serve`.
+///
+/// When only the Markdown below a page's front matter changed, only that page is rendered again, in
+/// every language (untranslated languages show it too), together with the translation report, whose
+/// outdated marks hash the text; each file is replaced in place. Any other change (front matter, a
+/// file added or deleted, data files, the theme) rebuilds the whole site, because titles, order and
+/// data appear on other pages. Either way the output is what a full build of the same files writes.
+public struct LiveSite: Sendable {
+    public let options: BuildOptions
+    /// The model of the published output; nil until a full build succeeds.
+    private var prepared: SiteBuilder.Prepared?
+    /// Where each Markdown file's page is in the model: content-relative path to group and language.
+    private var pageIndex: [String: (group: Int, language: LanguageCode)] = [:]
+    /// Content files whose last edit failed; they are read again with the next change.
+    private var pending: Set<String> = []
+
+    /// A site that is built in full by the first `update`.
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// What one update did.
+    public struct Update: Sendable {
+        /// The build's report; `filesWritten` counts only the files replaced by a page update.
+        public var report: BuildReport
+        /// Whether only the edited pages were rendered (false: the whole site was built).
+        public var isIncremental: Bool
+    }
+
+    /// Brings the output up to date after `changedPaths` (as the watcher names them: the content or
+    /// theme folder joined with a relative path) changed. Nil paths, or anything but the text of
+    /// known pages, build the whole site.
+    public mutating func update(changedPaths: Set<String>? = nil) async -> Update {
+        if let prepared, let changedPaths, let relativePaths = contentPages(in: changedPaths) {
+            if let update = await updatePages(relativePaths.union(pending), of: prepared) { return update }
+        }
+        let (report, prepared) = await SiteBuilder(options: options).buildKeepingModel()
+        self.prepared = prepared
+        pending = []
+        pageIndex = [:]
+        if let prepared {
+            for (index, group) in prepared.renderer.model.groups.enumerated() {
+                for source in [group.original] + group.translations.values where source.file.relativePath.hasSuffix(".md") {
+                    pageIndex[source.file.relativePath] = (index, source.language)
+                }
+            }
+        }
+        return Update(report: report, isIncremental: false)
+    }
+
+    /// The content-relative paths when every changed path is a Markdown page of the current model.
+    private func contentPages(in changedPaths: Set<String>) -> Set<String>? {
+        let prefix = options.contentFolder.hasSuffix("/") ? options.contentFolder : options.contentFolder + "/"
+        var relativePaths: Set<String> = []
+        for path in changedPaths {
+            guard path.hasPrefix(prefix) else { return nil }
+            let relative = String(path.dropFirst(prefix.count))
+            guard pageIndex[relative] != nil else { return nil }
+            relativePaths.insert(relative)
+        }
+        return relativePaths
+    }
+
+    /// Renders the pages whose body alone changed; nil when a change needs a full build.
+    private mutating func updatePages(_ relativePaths: Set<String>, of prepared: SiteBuilder.Prepared) async -> Update? {
+        var renderer = prepared.renderer
+        let reader = FolderReader(root: options.contentFolder) { _ in true }
+        var diagnostics: [Diagnostic] = []
+        var groups: Set<Int> = []
+        for relative in relativePaths.sorted() {
+            guard let (index, language) = pageIndex[relative] else { return nil }
+            let group = renderer.model.groups[index]
+            let old = group.source(for: language)
+            // A file that cannot be read (deleted, not UTF-8) is left to the full build to report.
+            guard case .success(let file) = reader.readText(relative) else { return nil }
+            // Same front matter, byte for byte: nothing another page shows has changed.
+            guard case .success(let new) = FrontMatter.split(file.text), case .success(let before) = FrontMatter.split(old.file.text),
+                  new.yaml == before.yaml, new.bodyLineOffset == before.bodyLineOffset else { return nil }
+            var source = old
+            source.file = file
+            source.body = new.body
+            if language == group.original.language {
+                renderer.model.groups[index].original = source
+            } else {
+                renderer.model.groups[index].translations[language] = source
+            }
+            groups.insert(index)
+        }
+
+        var files: [OutputFile] = []
+        for index in groups.sorted() {
+            for language in renderer.model.languageCodes {
+                let (rendered, problems) = renderer.render(renderer.model.groups[index], in: language)
+                files += rendered
+                diagnostics += problems
+            }
+        }
+        let (report, problems) = renderer.renderTranslationReport()
+        files.append(report)
+        diagnostics += problems
+
+        let sorted = Array(Set(diagnostics)).sortedByLocation()
+        guard !sorted.containsErrors, !(options.strict && !sorted.isEmpty) else {
+            pending.formUnion(relativePaths)
+            return Update(report: BuildReport(diagnostics: sorted, languages: [], filesWritten: 0, succeeded: false), isIncremental: true)
+        }
+        let writer = SiteWriter(outputFolder: options.outputFolder)
+        do {
+            for file in files { try writer.replace(file) }
+        } catch {
+            // The output may now mix old and new pages: build it again in full.
+            return nil
+        }
+        self.prepared?.renderer = renderer
+        pending = []
+        return Update(report: BuildReport(diagnostics: sorted, languages: SiteBuilder.summary(of: renderer.model),
+                                          filesWritten: files.count, succeeded: true),
+                      isIncremental: true)
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import OutreachKit
+
+/// `serve`'s incremental rebuilds: an edit re-renders only what it affects, and the output is
+/// always what a full build of the same files writes.
+@Suite struct LiveSiteTests {
+    /// A copy of the real site to edit, its live output folder, and a folder for full builds.
+    struct Workspace {
+        let content: URL
+        let output: URL
+        let fresh: URL
+        var options: BuildOptions {
+            BuildOptions(contentFolder: content.path, themeFolder: Fixtures.repositoryRoot.appendingPathComponent("theme").path,
+                         outputFolder: output.path)
+        }
+
+        init() throws {
+            let folder = try Fixtures.temporaryFolder()
+            content = folder.appendingPathComponent("content")
+            output = folder.appendingPathComponent("site")
+            fresh = folder.appendingPathComponent("fresh")
+            try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent("content"), to: content)
+        }
+
+        func edit(_ relative: String, _ change: (String) -> String) throws {
+            let url = content.appendingPathComponent(relative)
+            try change(String(decoding: try Data(contentsOf: url), as: UTF8.self)).write(to: url, atomically: true, encoding: .utf8)
+        }
+
+        /// The output of a full build of the content as it is now, from scratch.
+        func fullBuild() async throws -> [String: Data] {
+            var options = options
+            options.outputFolder = fresh.path
+            let report = await SiteBuilder(options: options).build()
+            #expect(report.succeeded, "\(report.diagnostics)")
+            return try Fixtures.snapshot(of: fresh)
+        }
+    }
+
+    let pamphlet = "pamphlets/migrant-worker-rights.md"
+
+    @Test func bodyEditRendersOnlyThatPageAndMatchesAFullBuild() async throws {
+        let workspace = try Workspace()
+        var site = LiveSite(options: workspace.options)
+        let first = await site.update()
+        #expect(first.report.succeeded && !first.isIncremental)
+        let before = try Fixtures.snapshot(of: workspace.output)
+
+        // The original's text: its page in every language (untranslated ones fall back to it, and
+        // the bilingual print pages show it), and the translation report, which hashes the text.
+        try workspace.edit(pamphlet) { $0 + "\nA sentence added while previewing.\n" }
+        let update = await site.update(changedPaths: [workspace.content.path + "/" + pamphlet])
+        #expect(update.isIncremental)
+        #expect(update.report.succeeded, "\(update.report.diagnostics)")
+        let languages = update.report.languages.count
+        #expect(languages == 6)
+        #expect(update.report.filesWritten == languages * 2 + 1, "page and bilingual page per language, and the report")
+
+        let after = try Fixtures.snapshot(of: workspace.output)
+        #expect(after == (try await workspace.fullBuild()))
+        let changed = Set(after.keys.filter { after[$0] != before[$0] })
+        #expect(changed.contains("zh-tw/pamphlets/migrant-worker-rights/index.html"))
+        #expect(changed.contains("vi/pamphlets/migrant-worker-rights/bilingual/index.html"))
+        #expect(changed.contains("translations.html"), "the report shows the original's new hash")
+        #expect(changed.count <= update.report.filesWritten)
+    }
+
+    @Test func frontMatterEditBuildsTheWholeSite() async throws {
+        let workspace = try Workspace()
+        var site = LiveSite(options: workspace.options)
+        _ = await site.update()
+        // A title shows in menus, section lists and breadcrumbs of other pages.
+        try workspace.edit("help.en.md") { $0.replacingOccurrences(of: "title: ", with: "title: Edited ") }
+        let update = await site.update(changedPaths: [workspace.content.path + "/help.en.md"])
+        #expect(!update.isIncremental)
+        #expect(update.report.succeeded, "\(update.report.diagnostics)")
+        #expect(try Fixtures.snapshot(of: workspace.output) == (try await workspace.fullBuild()))
+    }
+
+    @Test func brokenEditKeepsTheLastGoodSiteThenRecovers() async throws {
+        let workspace = try Workspace()
+        var site = LiveSite(options: workspace.options)
+        _ = await site.update()
+        let before = try Fixtures.snapshot(of: workspace.output)
+        let path = workspace.content.path + "/" + pamphlet
+
+        try workspace.edit(pamphlet) { $0 + "\nSee [the form](no-such-page.md).\n" }
+        let broken = await site.update(changedPaths: [path])
+        #expect(broken.isIncremental)
+        #expect(!broken.report.succeeded)
+        let lines = try String(contentsOf: workspace.content.appendingPathComponent(pamphlet), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).count - 1
+        #expect(Fixtures.describe(broken.report.diagnostics, relativeTo: workspace.content)
+            .contains { $0.hasPrefix("\(pamphlet):\(lines):5: error:") }, "\(broken.report.diagnostics)")
+        #expect(try Fixtures.snapshot(of: workspace.output) == before)
+
+        // The next change, even to another page, tries the broken page again.
+        try workspace.edit(pamphlet) { $0.replacingOccurrences(of: "no-such-page.md", with: "../help.md") }
+        try workspace.edit("help.vi.md") { $0 + "\nThêm một câu.\n" }
+        let fixed = await site.update(changedPaths: [workspace.content.path + "/help.vi.md"])
+        #expect(fixed.isIncremental)
+        #expect(fixed.report.succeeded, "\(fixed.report.diagnostics)")
+        #expect(try Fixtures.snapshot(of: workspace.output) == (try await workspace.fullBuild()))
+    }
+
+    @Test func otherChangesBuildTheWholeSite() async throws {
+        let workspace = try Workspace()
+        var site = LiveSite(options: workspace.options)
+        _ = await site.update()
+        try workspace.edit("hotlines.yaml") { $0 + "\n" }
+        #expect(await !site.update(changedPaths: [workspace.content.path + "/hotlines.yaml"]).isIncremental)
+        try "---\ntitle: New\n---\nNew page.\n".write(to: workspace.content.appendingPathComponent("new.md"), atomically: true, encoding: .utf8)
+        let added = await site.update(changedPaths: [workspace.content.path + "/new.md"])
+        #expect(!added.isIncremental)
+        #expect(FileManager.default.fileExists(atPath: workspace.output.appendingPathComponent("zh-tw/new/index.html").path))
+    }
+}
