@@ -30,6 +30,9 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors (use this before publishing).")
     var strict = false
 
+    @Flag(name: .long, help: "Print how long each phase of the build took (for large sites).")
+    var timings = false
+
     @Flag(name: .long, help: "Also make a print-ready PDF of every poster and pamphlet (needs Chromium or WeasyPrint).")
     var pdf = false
 
@@ -52,6 +55,11 @@ struct Build: AsyncParsableCommand {
         let start = clock.now
         let report = await SiteBuilder(options: options).build()
         let elapsed = clock.now - start
+        if timings {
+            for (name, duration) in report.times.phases {
+                FileHandle.standardError.write(Data("\(String(format: "%9.1f", Summary.milliseconds(duration))) ms  \(name)\n".utf8))
+            }
+        }
         for diagnostic in report.diagnostics {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
         }
@@ -76,9 +84,13 @@ enum Summary {
             if entry.untranslatedQuizQuestions > 0 { gaps.append("\(entry.untranslatedQuizQuestions) quiz question\(entry.untranslatedQuizQuestions == 1 ? "" : "s") untranslated") }
             return "\(entry.language) \(entry.pages)" + (gaps.isEmpty ? "" : " (" + gaps.joined(separator: ", ") + ")")
         }.joined(separator: ", ")
-        let milliseconds = Int(elapsed.components.seconds * 1000) + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int(Self.milliseconds(elapsed))
         let warnings = report.diagnostics.count
         return "Built \(output)/ in \(milliseconds) ms: pages \(languages); \(report.filesWritten) files"
             + (warnings > 0 ? "; \(warnings) warning\(warnings == 1 ? "" : "s")" : "")
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
 }

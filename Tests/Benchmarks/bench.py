@@ -25,6 +25,10 @@ What it does, in order:
 5. Prints the machine, tool versions, a table of medians and ratios; writes JSON into the work folder.
 6. `--rebuild-one`: after a full build, edits one page's text and times a second full build into the
    same output folder (neither tool is run in an incremental/watch mode).
+7. The edit-while-previewing case (skip with `--no-serve-edit`): starts `outreach serve` on the corpus,
+   then edits one page's text several times and reports, per edit, the rebuild time `serve` prints
+   (from the change reaching it to the last file replaced) and the time from the file's save until
+   the served page shows the edit over HTTP (which adds the watcher's and the poll's latency).
 
 Only the Python 3 standard library is used.
 """
@@ -786,6 +790,98 @@ class Bench:
         return results
 
 
+    def serve_edit(self, edits: int) -> dict:
+        """`outreach serve` on the corpus; edit one page's body `edits` times; time each rebuild."""
+        import socket
+        import threading
+        import urllib.request
+        key = self.corpus.page_paths[len(self.corpus.page_paths) // 3]
+        rel = Corpus.file_name(key, self.corpus.default, self.corpus.default)
+        page_file = self.corpus.outreach_content / rel
+        original = page_file.read_bytes()
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        dest = self.out / "outreach-serve"
+        remove(dest)
+        process = subprocess.Popen(
+            [self.outreach, "serve", "--port", str(port), "--content", str(self.corpus.outreach_content),
+             "--theme", str(self.o.theme), "--output", str(dest)],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        lines: list[tuple[float, str]] = []
+        ready = threading.Condition()
+
+        def read_output() -> None:
+            for text in process.stdout:
+                with ready:
+                    lines.append((time.perf_counter(), text.rstrip("\n")))
+                    ready.notify_all()
+
+        def wait_for(pattern: str, after: int, timeout: float) -> tuple[float, str] | None:
+            deadline = time.perf_counter() + timeout
+            with ready:
+                while True:
+                    for stamp, text in lines[after:]:
+                        if re.search(pattern, text):
+                            return stamp, text
+                    left = deadline - time.perf_counter()
+                    if left <= 0 or process.poll() is not None:
+                        return None
+                    ready.wait(left)
+
+        threading.Thread(target=read_output, daemon=True).start()
+        url = f"http://127.0.0.1:{port}/{self.corpus.default.lower()}/{key}/"
+        result = {"page": rel, "url": url, "edits": []}
+        try:
+            started = wait_for(r"^Serving ", 0, 900)
+            first = wait_for(r"^Rebuilt the site in", 0, 1)
+            if not started:
+                print("  outreach serve did not start:\n" + "\n".join(t for _, t in lines[-20:]), file=sys.stderr)
+                return result
+            if first:
+                result["initial_build_ms"] = float(re.search(r"in ([0-9.]+) ms", first[1]).group(1))
+            time.sleep(1.0)  # let the watcher settle
+            for number in range(1, edits + 1):
+                marker = f"Serve edit number {number} for the benchmark."
+                seen = len(lines)
+                saved = time.perf_counter()
+                page_file.write_bytes(original + f"\n\n{marker}\n".encode())
+                done = wait_for(r"^Rebuilt |failed", seen, 120)
+                visible = None
+                while done and time.perf_counter() - saved < 120:
+                    with urllib.request.urlopen(url) as response:
+                        if marker.encode() in response.read():
+                            visible = time.perf_counter()
+                            break
+                    time.sleep(0.005)
+                if not done or "Rebuilt" not in done[1]:
+                    print(f"  edit {number}: no rebuild reported: {done[1] if done else 'timed out'}", file=sys.stderr)
+                    continue
+                reported = float(re.search(r"in ([0-9.]+) ms", done[1]).group(1))
+                entry = {"reported_ms": reported, "incremental": "edited pages" in done[1],
+                         "save_to_visible_ms": (visible - saved) * 1000 if visible else None}
+                result["edits"].append(entry)
+                print(f"  edit {number}: {done[1]}; visible over HTTP "
+                      f"{entry['save_to_visible_ms']:.0f} ms after the save" if visible else "; never visible", flush=True)
+                time.sleep(0.3)
+        finally:
+            page_file.write_bytes(original)
+            process.terminate()
+            try:
+                process.wait(10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+            remove(dest)
+        reported = [e["reported_ms"] for e in result["edits"]]
+        visible = [e["save_to_visible_ms"] for e in result["edits"] if e["save_to_visible_ms"] is not None]
+        if reported:
+            result["reported_ms_median"] = statistics.median(reported)
+            result["reported_ms_max"] = max(reported)
+        if visible:
+            result["save_to_visible_ms_median"] = statistics.median(visible)
+        return result
+
+
 def summarize(measurements: list[Measurement]) -> dict:
     def med(key):
         return statistics.median(m[key] for m in measurements)
@@ -841,6 +937,9 @@ def main() -> int:
     parser.add_argument("--floor-per-file", action="store_true",
                         help="also time one cmark process per file (xargs -n1 -P2): mostly process start-up cost")
     parser.add_argument("--rebuild-one", action="store_true", help="also time a full rebuild after editing one page")
+    parser.add_argument("--no-serve-edit", action="store_true",
+                        help="skip timing `outreach serve`'s rebuild after one page's text is edited")
+    parser.add_argument("--serve-edits", type=int, default=5, help="edits timed under `outreach serve` (default 5)")
     parser.add_argument("--generate-only", action="store_true", help="generate the corpus and stop")
     options = parser.parse_args()
     if options.pages < options.sections:
@@ -901,6 +1000,11 @@ def main() -> int:
         print(f"\nRebuild after editing one page, {options.runs} runs each (full rebuild into the same folder):")
         rebuild = {name: summarize(ms) for name, ms in bench.rebuild_one().items()}
 
+    serve = {}
+    if not options.no_serve_edit:
+        print(f"\nEditing one page's text under `outreach serve`, {options.serve_edits} times:")
+        serve = bench.serve_edit(options.serve_edits)
+
     pages_total = options.pages * len(languages)
     print_table(f"Full build of {options.pages} pages x {len(languages)} languages "
                 f"({pages_total} pages, {info['markdown_bytes'] / 1e6:.1f} MB Markdown):", summary)
@@ -924,6 +1028,15 @@ def main() -> int:
                     "same output folder):", rebuild)
         if "hugo" in rebuild:
             print(f"\n    hugo/outreach wall        {rebuild['hugo']['wall_s'] / rebuild['outreach']['wall_s']:>7.2f}x")
+    if serve.get("edits"):
+        print(f"\nRebuild after one page's text changes, under `outreach serve` ({len(serve['edits'])} edits of {serve['page']}):")
+        print(f"    rebuild as serve reports it   median {serve['reported_ms_median']:.1f} ms, max {serve['reported_ms_max']:.1f} ms"
+              f" ({sum(e['incremental'] for e in serve['edits'])} of {len(serve['edits'])} incremental)")
+        if "save_to_visible_ms_median" in serve:
+            print(f"    save until the page served    median {serve['save_to_visible_ms_median']:.0f} ms "
+                  "(adds the watcher's 50 ms quiet period and this script's polling)")
+        if "initial_build_ms" in serve:
+            print(f"    serve's first, full build     {serve['initial_build_ms'] / 1000:.1f} s")
     print("\n  Output of the warm-up builds:")
     for name in ("outreach", "hugo"):
         if name in checks:
@@ -946,6 +1059,7 @@ def main() -> int:
         "summary": summary,
         "ratios": ratios,
         "rebuild_one": rebuild,
+        "serve_edit": serve,
         "checks": {name: {k: v for k, v in c.items() if k != "log_text"} for name, c in checks.items()},
         "measurements": full,
     }

@@ -37,8 +37,13 @@ import TestSupport
                              "--content", site.appendingPathComponent("content").path,
                              "--theme", site.appendingPathComponent("theme").path,
                              "--output", folder.appendingPathComponent("preview").path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        // What serve says goes into a file, shown when an expectation fails.
+        let logFile = folder.appendingPathComponent("serve.log")
+        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        let log = try FileHandle(forWritingTo: logFile)
+        process.standardOutput = log
+        process.standardError = log
+        func said() -> String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
         try process.run()
         defer { process.terminate() }
         let base = URL(string: "http://127.0.0.1:\(port)")!
@@ -52,21 +57,21 @@ import TestSupport
         let about = base.appendingPathComponent("en/about/")
         let original = try String(contentsOf: page, encoding: .utf8)
         try Data(original.replacingOccurrences(of: "We are a", with: "We are now a").utf8).write(to: page)
-        #expect(await eventually(about, within: 2) { _, body in body.contains("We are now a") }, "an edit shows within 2 s")
+        #expect(await eventually(about, within: 2) { _, body in body.contains("We are now a") }, "an edit shows within 2 s; serve said:\n\(said())")
 
         let broken = site.appendingPathComponent("content/broken.md")
         try Data("---\ntitle: [unclosed\n---\n".utf8).write(to: broken)
         // Only the edit has a time limit in the requirements; the rest may take longer on a busy machine.
         #expect(await eventually(about, within: 10) { _, body in
             body.contains("data-outreach-error") && body.contains("broken.md:3:1: error:")
-        }, "a broken file shows the error overlay with its position")
+        }, "a broken file shows the error overlay with its position; serve said:\n\(said())")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("preview/en/about/index.html").path),
                 "the last good site is kept")
 
         try FileManager.default.removeItem(at: broken)
         #expect(await eventually(about, within: 10) { _, body in
             !body.contains("data-outreach-error") && body.contains("We are now a")
-        }, "fixing the file recovers")
+        }, "fixing the file recovers; serve said:\n\(said())")
 
         let page404 = await get(base.appendingPathComponent("en/no-such-page/"))
         #expect(page404?.status == 404)

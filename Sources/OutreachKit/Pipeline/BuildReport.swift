@@ -10,6 +10,8 @@ public struct BuildReport: Sendable {
     public var filesWritten: Int
     /// Whether the output folder was replaced.
     public var succeeded: Bool
+    /// How long each phase took.
+    public var times = PhaseTimes()
 }
 
 /// How complete one language of the site is.

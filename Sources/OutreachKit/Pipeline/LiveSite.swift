@@ -65,6 +65,7 @@ public struct LiveSite: Sendable {
 
     /// Renders the pages whose body alone changed; nil when a change needs a full build.
     private mutating func updatePages(_ relativePaths: Set<String>, of prepared: SiteBuilder.Prepared) async -> Update? {
+        var times = PhaseTimes()
         var renderer = prepared.renderer
         let reader = FolderReader(root: options.contentFolder) { _ in true }
         var diagnostics: [Diagnostic] = []
@@ -89,6 +90,7 @@ public struct LiveSite: Sendable {
             groups.insert(index)
         }
 
+        times.lap("read and parse edited pages")
         var files: [OutputFile] = []
         for index in groups.sorted() {
             for language in renderer.model.languageCodes {
@@ -97,14 +99,17 @@ public struct LiveSite: Sendable {
                 diagnostics += problems
             }
         }
+        times.lap("render edited pages")
         let (report, problems) = renderer.renderTranslationReport()
+        times.lap("render translation report")
         files.append(report)
         diagnostics += problems
 
         let sorted = Array(Set(diagnostics)).sortedByLocation()
         guard !sorted.containsErrors, !(options.strict && !sorted.isEmpty) else {
             pending.formUnion(relativePaths)
-            return Update(report: BuildReport(diagnostics: sorted, languages: [], filesWritten: 0, succeeded: false), isIncremental: true)
+            return Update(report: BuildReport(diagnostics: sorted, languages: [], filesWritten: 0, succeeded: false, times: times),
+                          isIncremental: true)
         }
         let writer = SiteWriter(outputFolder: options.outputFolder)
         do {
@@ -113,10 +118,11 @@ public struct LiveSite: Sendable {
             // The output may now mix old and new pages: build it again in full.
             return nil
         }
+        times.lap("replace files")
         self.prepared?.renderer = renderer
         pending = []
         return Update(report: BuildReport(diagnostics: sorted, languages: SiteBuilder.summary(of: renderer.model),
-                                          filesWritten: files.count, succeeded: true),
+                                          filesWritten: files.count, succeeded: true, times: times),
                       isIncremental: true)
     }
 }

@@ -22,10 +22,12 @@ public struct SiteBuilder: Sendable {
 
     /// `build()`, also returning the prepared model when the build succeeded, for `LiveSite`.
     func buildKeepingModel() async -> (report: BuildReport, prepared: Prepared?) {
+        var times = PhaseTimes()
         func failed(_ diagnostics: [Diagnostic]) -> (report: BuildReport, prepared: Prepared?) {
-            (BuildReport(diagnostics: Array(Set(diagnostics)).sortedByLocation(), languages: [], filesWritten: 0, succeeded: false), nil)
+            (BuildReport(diagnostics: Array(Set(diagnostics)).sortedByLocation(), languages: [], filesWritten: 0, succeeded: false,
+                         times: times), nil)
         }
-        var (prepared, diagnostics) = await prepare()
+        var (prepared, diagnostics) = await prepare(times: &times)
         guard let prepared else { return failed(diagnostics) }
 
         // After errors in the content, pages are still rendered (not written) to find every broken
@@ -40,6 +42,7 @@ public struct SiteBuilder: Sendable {
         let renderer = prepared.renderer
         let pages = await renderPages(renderer, writer: writes ? writer : nil)
         diagnostics += pages.diagnostics
+        times.lap("render and write pages")
         var files: [OutputFile] = []
         for (file, fileDiagnostics) in [renderer.renderLanguageChooser(), renderer.renderNotFound(),
                                         renderer.renderTranslationReport()] {
@@ -64,15 +67,18 @@ public struct SiteBuilder: Sendable {
             let jobs = Self.pdfJobs(in: renderer.model)
             writer.finish = { folder in printer.print(jobs, in: folder).map { "cannot print \($0.page) to PDF: \($0.problem)" } }
         }
+        times.lap("render site files")
         do {
             for file in files { try writer.write(file) }
+            times.lap("write site files and assets")
             try writer.commit()
+            times.lap(options.pdfPrinter == nil ? "swap in" : "print PDFs and swap in")
         } catch {
             writer.discard()
             return failed(diagnostics + [.error(.writeFailed(error.detail), at: SourceLocation(file: options.outputFolder))])
         }
         let report = BuildReport(diagnostics: Array(Set(diagnostics)).sortedByLocation(), languages: Self.summary(of: renderer.model),
-                                 filesWritten: pages.paths.count + files.count, succeeded: true)
+                                 filesWritten: pages.paths.count + files.count, succeeded: true, times: times)
         return (report, prepared)
     }
 
@@ -104,7 +110,13 @@ public struct SiteBuilder: Sendable {
 
     /// Load, parse and model: everything before rendering. Nil when there is nothing to render.
     func prepare() async -> (Prepared?, [Diagnostic]) {
+        var times = PhaseTimes()
+        return await prepare(times: &times)
+    }
+
+    func prepare(times: inout PhaseTimes) async -> (Prepared?, [Diagnostic]) {
         let loaded = Loader(options: options).load()
+        times.lap("load")
         var diagnostics = loaded.diagnostics
         guard let siteFile = loaded.siteFile,
               let config = SiteConfig.parse(siteFile, baseURLOverride: options.baseURL, diagnostics: &diagnostics) else {
@@ -122,6 +134,7 @@ public struct SiteBuilder: Sendable {
         }
         let parsed = await Self.parsePages(named, defaultLanguage: config.defaultLanguage)
         diagnostics += parsed.diagnostics
+        times.lap("parse pages")
         let quizzes = loaded.quizFiles.compactMap { file in
             Quiz.parse(file, config: config, diagnostics: &diagnostics).map { (quiz: $0, file: file) }
         }
@@ -136,9 +149,11 @@ public struct SiteBuilder: Sendable {
         model.unparsedPages = parsed.unparsed
         diagnostics += builder.diagnostics
 
+        times.lap("model")
         var renderer = PageRenderer(model: model, theme: theme)
         renderer.printsPDFs = options.pdfPrinter != nil
         diagnostics += renderer.setupDiagnostics
+        times.lap("shared template data")
         return (Prepared(theme: theme, renderer: renderer), diagnostics)
     }
 

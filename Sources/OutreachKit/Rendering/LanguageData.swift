@@ -10,8 +10,10 @@ struct LanguageData: Sendable {
     var hotlinesByIDValues: [String: [String: SendableValue]]
     var navigationEntries: [(key: String, title: String, url: String, lang: String?)]
     var dates: DateText
-    /// Fragments rendered once for this language, by name (`footer` for templates/fragments/footer).
-    var fragments: [String: String] = [:]
+    /// Fragments rendered once for this language, by name (`footer` for templates/fragments/footer),
+    /// in one variant per main-menu entry that can be the current one ("" for none), because the
+    /// menu marks the section a page is in.
+    var fragmentsByCurrentEntry: [String: [String: String]] = [:]
 
     init(language: Language, model: SiteModel, theme: Theme) {
         let config = model.config
@@ -61,22 +63,29 @@ struct LanguageData: Sendable {
     var common: [String: Any] {
         var values = commonValues.mapValues(\.any)
         values["t"] = strings
-        values["fragments"] = fragments
+        values["fragments"] = fragmentsByCurrentEntry[""] ?? [:]
         return values
+    }
+
+    /// The fragments of a page in `group`: those with its section marked in the menu.
+    func fragments(for group: PageGroup) -> [String: String] {
+        let topFolder = group.folders.first
+        let current = navigationEntries.first { entry in
+            entry.key == group.key || (topFolder != nil && entry.key == topFolder! + "/_index")
+        }
+        return fragmentsByCurrentEntry[current?.key ?? ""] ?? [:]
     }
 
     /// The template data of one hotline, converted only when a page lists it.
     func hotline(_ id: String) -> Any? { hotlinesByIDValues[id].map { SendableValue.dictionary($0).any } }
 
-    /// Top-level entries, marking the one the page is in (itself or an ancestor section).
-    func navigation(current group: PageGroup) -> [[String: Any]] {
-        let topFolder = group.folders.first
-        return navigationEntries.map { entry in
-            let isCurrent = entry.key == group.key || (topFolder != nil && entry.key == topFolder! + "/_index")
-            return [
+    /// Main-menu entries, marking the one with key `current`.
+    func navigation(current: String) -> [[String: Any]] {
+        navigationEntries.map { entry in
+            [
                 "title": entry.title,
                 "url": entry.url,
-                "current": isCurrent,
+                "current": entry.key == current,
                 "lang": entry.lang ?? false,
             ] as [String: Any]
         }

@@ -20,16 +20,21 @@ struct PageRenderer: Sendable {
             shared[language.code] = LanguageData(language: language, model: model, theme: theme)
         }
         self.shared = shared
-        // Fragments (templates/fragments/*) are the same on every page of a language: render them once.
+        // Fragments (templates/fragments/*) are the same on every page of a language but for the
+        // menu's current entry: render them once per language and entry, not once per page.
         var problems: [Diagnostic] = []
         for (code, data) in shared {
-            var fragments: [String: String] = [:]
-            for name in theme.fragmentNames {
-                fragments[String(name.dropFirst("fragments/".count))] = render(name, values: data.common, diagnostics: &problems)
+            for current in [""] + data.navigationEntries.map(\.key) {
+                var values = data.common
+                values["nav"] = data.navigation(current: current)
+                var fragments: [String: String] = [:]
+                for name in theme.fragmentNames {
+                    fragments[String(name.dropFirst("fragments/".count))] = render(name, values: values, diagnostics: &problems)
+                }
+                self.shared[code]?.fragmentsByCurrentEntry[current] = fragments
             }
-            self.shared[code]?.fragments = fragments
         }
-        setupDiagnostics = problems
+        setupDiagnostics = Array(Set(problems))
     }
 
     /// Problems found while rendering the fragments.
@@ -54,7 +59,7 @@ struct PageRenderer: Sendable {
         values["contentLang"] = isFallback ? source.language.rawValue : false
         values["isFallback"] = isFallback
         values["isDraft"] = source.frontMatter.translation == .draft
-        values["nav"] = data.navigation(current: group)
+        values["fragments"] = data.fragments(for: group)
         values["languages"] = languageSwitcher(for: group, current: language)
         let pageHotlines = group.original.frontMatter.hotlines.compactMap { data.hotline($0.id) }
         values["pageHotlines"] = pageHotlines
