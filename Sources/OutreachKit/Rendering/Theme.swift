@@ -41,16 +41,20 @@ struct Theme: Sendable {
     /// Compiles the theme's templates and reads its UI strings, reporting every problem.
     static func load(templates: [SourceFile], i18n: [SourceFile], assets: [AssetFile],
                      config: SiteConfig, diagnostics: inout [Diagnostic]) -> Theme {
+        HTMLEscaping.register()
         var library = MustacheLibrary()
         var files: [String: SourceFile] = [:]
         for file in templates where file.relativePath.hasSuffix(".mustache") {
             let name = String(file.relativePath.dropLast(".mustache".count))
             files[name] = file
             do {
-                library.register(try MustacheTemplate(string: file.text), named: name)
+                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + file.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
+                // Positions on the first line count the pragma put before the file's text.
+                let line = error.context.lineNumber
+                let column = error.context.columnNumber - (line == 1 ? HTMLEscaping.pragma.count : 0)
                 diagnostics.append(.error(.templateSyntax(String(describing: error.error)),
-                                          at: file.location(line: error.context.lineNumber, column: error.context.columnNumber)))
+                                          at: file.location(line: line, column: max(1, column))))
             } catch {
                 diagnostics.append(.error(.templateSyntax(String(describing: error)), at: file.location()))
             }
