@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -25,6 +26,7 @@ struct FolderReader {
         let fileManager = FileManager()
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
         let realRoot = rootURL.resolvingSymlinksInPath().path
+        var textPaths: [(relative: String, absolute: String)] = []
         var pending = [""]
         while let folder = pending.popLast() {
             let folderPath = folder.isEmpty ? rootURL.path : rootURL.path + "/" + folder
@@ -51,7 +53,7 @@ struct FolderReader {
                 if isDirectory.boolValue {
                     subfolders.append(relative)
                 } else if isText(relative) {
-                    readText(relative: relative, absolute: absolute, into: &contents)
+                    textPaths.append((relative, absolute))
                 } else {
                     contents.assets.append(AssetFile(relativePath: relative, absolutePath: absolute))
                 }
@@ -59,16 +61,28 @@ struct FolderReader {
             // Depth-first, in name order: push reversed so the first name is visited first.
             pending.append(contentsOf: subfolders.reversed())
         }
+        for result in Self.readInParallel(textPaths.map { ($0.relative, $0.absolute, display($0.relative)) }) {
+            switch result {
+            case .success(let file): contents.textFiles.append(file)
+            case .failure(let diagnostic): contents.diagnostics.append(diagnostic)
+            }
+        }
         contents.textFiles.sort { $0.relativePath < $1.relativePath }
         contents.assets.sort { $0.relativePath < $1.relativePath }
         return contents
     }
 
-    private func readText(relative: String, absolute: String, into contents: inout Contents) {
-        switch readText(relative: relative, absolute: absolute) {
-        case .success(let file): contents.textFiles.append(file)
-        case .failure(let diagnostic): contents.diagnostics.append(diagnostic)
+    /// Reads files on every core (reading is mostly waiting for the system); results in `paths` order.
+    private static func readInParallel(_ paths: [(relative: String, absolute: String, display: String)]) -> [Result<SourceFile, Diagnostic>] {
+        let chunkSize = 256
+        let chunkCount = (paths.count + chunkSize - 1) / chunkSize
+        let chunks = Mutex([[Result<SourceFile, Diagnostic>]](repeating: [], count: chunkCount))
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let range = (chunk * chunkSize)..<min(paths.count, (chunk + 1) * chunkSize)
+            let results = paths[range].map { readText(relative: $0.relative, absolute: $0.absolute, display: $0.display) }
+            chunks.withLock { $0[chunk] = results }
         }
+        return chunks.withLock { $0.flatMap { $0 } }
     }
 
     /// Reads one text file again (after an edit, for `serve`), with the checks of a full read.
@@ -79,21 +93,21 @@ struct FolderReader {
         guard resolved.hasPrefix(realRoot + "/") else {
             return .failure(.error(.symlinkOutsideContent(resolved), at: SourceLocation(file: display(relative))))
         }
-        return readText(relative: relative, absolute: absolute)
+        return Self.readText(relative: relative, absolute: absolute, display: display(relative))
     }
 
-    private func readText(relative: String, absolute: String) -> Result<SourceFile, Diagnostic> {
-        guard let data = Self.contents(of: absolute) else {
-            return .failure(.error(.unreadableFile(relative), at: SourceLocation(file: display(relative))))
+    private static func readText(relative: String, absolute: String, display: String) -> Result<SourceFile, Diagnostic> {
+        guard let data = contents(of: absolute) else {
+            return .failure(.error(.unreadableFile(relative), at: SourceLocation(file: display)))
         }
         guard var text = String(validating: data, as: UTF8.self) else {
-            return .failure(.error(.invalidUTF8, at: SourceLocation(file: display(relative))))
+            return .failure(.error(.invalidUTF8, at: SourceLocation(file: display)))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         if text.utf8.contains(UInt8(ascii: "\r")) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        return .success(SourceFile(relativePath: relative, displayPath: display(relative), text: text))
+        return .success(SourceFile(relativePath: relative, displayPath: display, text: text))
     }
 
     /// The bytes of a file, read with POSIX calls. (FileManager.contents(atPath:) leaks a 4 KiB

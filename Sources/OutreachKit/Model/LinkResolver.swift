@@ -7,28 +7,35 @@ import Foundation
 /// (`../help.md` → `/en/help/`); a relative image becomes the address of the copied file. Links
 /// with a scheme, absolute paths and `#anchors` are left as written.
 struct LinkResolver: Sendable {
-    var model: SiteModel
     /// Page keys by source path, translations included (`help.vi.md` → `help`).
     var keysBySourcePath: [String: String]
+    /// Site paths per language (`/en/help/`) by source path, so a link costs one lookup.
+    var pathsBySourcePath: [String: [LanguageCode: String]]
     var assetPaths: Set<String>
+    var basePath: String
+    var unparsedPages: Set<String>
 
     init(model: SiteModel) {
-        self.model = model
         var keys: [String: String] = [:]
+        var paths: [String: [LanguageCode: String]] = [:]
         for group in model.groups {
             for source in [group.original] + Array(group.translations.values) {
                 keys[source.file.relativePath] = group.key
+                paths[source.file.relativePath] = group.paths
             }
         }
         keysBySourcePath = keys
+        pathsBySourcePath = paths
         assetPaths = Set(model.contentAssets.map(\.relativePath))
+        basePath = model.config.basePath
+        unparsedPages = model.unparsedPages
     }
 
     /// The new URL for `link` on `page` shown in `language`, or nil to keep it; problems go to `diagnostics`.
     func resolve(_ link: CommonMark.Link, on page: PageSource, in language: LanguageCode,
                  diagnostics: inout [Diagnostic]) -> String? {
         let url = link.url
-        let location = page.file.location(line: link.line + page.bodyLineOffset, column: link.column)
+        var location: SourceLocation { page.file.location(line: link.line + page.bodyLineOffset, column: link.column) }
         // Images come from the content folder, named relative to the page; an absolute path is
         // either a mistake or an attempt to reach files outside it.
         if link.kind == .image && url.hasPrefix("/") {
@@ -42,19 +49,18 @@ struct LinkResolver: Sendable {
             return ""
         }
         if target.hasSuffix(".md") {
-            let isKnownPage = keysBySourcePath[target].flatMap { model.group($0) }
-            guard let group = isKnownPage, let path = group.paths[language] else {
-                if model.unparsedPages.contains(target) { return nil }
+            guard let path = pathsBySourcePath[target]?[language] else {
+                if unparsedPages.contains(target) { return nil }
                 diagnostics.append(.error(.brokenLink(url), at: location))
                 return nil
             }
-            return model.config.basePath + path.dropFirst() + suffix
+            return basePath + path.dropFirst() + suffix
         }
         guard assetPaths.contains(target) else {
             diagnostics.append(.error(link.kind == .image ? .missingImage(url) : .brokenLink(url), at: location))
             return nil
         }
-        return model.config.basePath + Self.percentEncodePath(target) + suffix
+        return basePath + Self.percentEncodePath(target) + suffix
     }
 
     /// Whether `url` names something in the content folder relative to the page (not `#anchor`,
@@ -67,7 +73,8 @@ struct LinkResolver: Sendable {
     /// `pillars` is `help.md`), decoded; nil when it would leave the content folder.
     static func contentPath(of url: String, from folder: String) -> String? {
         let pathPart = url.firstIndex(where: { $0 == "#" || $0 == "?" }).map { url[..<$0] } ?? Substring(url)
-        return normalize(pathPart.removingPercentEncoding ?? String(pathPart), from: folder)
+        let decoded = pathPart.contains("%") ? pathPart.removingPercentEncoding ?? String(pathPart) : String(pathPart)
+        return normalize(decoded, from: folder)
     }
 
     /// The key of the page a relative `.md` link on `page` points to, if it is a page of this site.

@@ -40,19 +40,14 @@ public struct SiteBuilder: Sendable {
             }
         }
         let renderer = prepared.renderer
+        // The site-wide files (sitemap, feeds, reports) are rendered while the pages are.
+        async let siteFiles = Self.renderSiteFiles(renderer)
         let pages = await renderPages(renderer, writer: writes ? writer : nil)
         diagnostics += pages.diagnostics
-        times.lap("render and write pages")
-        var files: [OutputFile] = []
-        for (file, fileDiagnostics) in [renderer.renderLanguageChooser(), renderer.renderNotFound(),
-                                        renderer.renderTranslationReport()] {
-            files.append(file)
-            diagnostics += fileDiagnostics
-        }
-        files.append(renderer.renderSitemap())
-        files += renderer.renderFeeds()
-        files.append(renderer.renderRobots())
+        var (files, fileDiagnostics) = await siteFiles
+        diagnostics += fileDiagnostics
         files += prepared.theme.assets.map { OutputFile(path: "assets/" + $0.relativePath, copying: $0.absolutePath) }
+        times.lap("render pages (writing them) and site files")
         if !diagnostics.containsErrors {
             // Pages cannot clash (the model checked); a content file can clash with a generated file.
             diagnostics += Self.pathCollisions(generated: pages.paths + files.map(\.path), contentAssets: renderer.model.contentAssets,
@@ -67,7 +62,6 @@ public struct SiteBuilder: Sendable {
             let jobs = Self.pdfJobs(in: renderer.model)
             writer.finish = { folder in printer.print(jobs, in: folder).map { "cannot print \($0.page) to PDF: \($0.problem)" } }
         }
-        times.lap("render site files")
         do {
             for file in files { try writer.write(file) }
             times.lap("write site files and assets")
@@ -224,6 +218,22 @@ public struct SiteBuilder: Sendable {
             return results.sorted { $0.0 < $1.0 }
         }
         return (results.flatMap(\.1), results.flatMap(\.2))
+    }
+
+    /// Files that are not pages of the content: the language chooser, 404, the translation report,
+    /// sitemap, feeds and robots.txt.
+    private static func renderSiteFiles(_ renderer: PageRenderer) -> ([OutputFile], [Diagnostic]) {
+        var files: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        for (file, fileDiagnostics) in [renderer.renderLanguageChooser(), renderer.renderNotFound(),
+                                        renderer.renderTranslationReport()] {
+            files.append(file)
+            diagnostics += fileDiagnostics
+        }
+        files.append(renderer.renderSitemap())
+        files += renderer.renderFeeds()
+        files.append(renderer.renderRobots())
+        return (files, diagnostics)
     }
 
     /// Ranges that split `count` jobs into a few per core, so uneven pages even out.

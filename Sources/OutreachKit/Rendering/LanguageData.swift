@@ -60,11 +60,21 @@ struct LanguageData: Sendable {
         }
     }
 
-    var common: [String: Any] {
+    /// The template values every page of this language starts from.
+    var common: [String: Any] { frozenCommon?.values ?? makeCommon() }
+
+    private var frozenCommon: FrozenTemplateValues?
+
+    private func makeCommon() -> [String: Any] {
         var values = commonValues.mapValues(\.any)
         values["t"] = strings
         values["fragments"] = fragmentsByCurrentEntry[""] ?? [:]
         return values
+    }
+
+    /// Converts `common` once, after the fragments are rendered, instead of once per page.
+    mutating func freeze() {
+        frozenCommon = FrozenTemplateValues(values: makeCommon())
     }
 
     /// The fragments of a page in `group`: those with its section marked in the menu.
@@ -90,6 +100,13 @@ struct LanguageData: Sendable {
             ] as [String: Any]
         }
     }
+}
+
+/// Template values converted once and then only read by the rendering tasks. Unchecked because
+/// `Any` is not `Sendable`: the values are built from `SendableValue`s and strings (immutable value
+/// types), and nothing ever mutates them.
+struct FrozenTemplateValues: @unchecked Sendable {
+    let values: [String: Any]
 }
 
 /// A template value that can be built once and shared across rendering tasks.

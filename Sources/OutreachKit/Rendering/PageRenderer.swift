@@ -33,6 +33,7 @@ struct PageRenderer: Sendable {
                 }
                 self.shared[code]?.fragmentsByCurrentEntry[current] = fragments
             }
+            self.shared[code]?.freeze()
         }
         setupDiagnostics = Array(Set(problems))
     }

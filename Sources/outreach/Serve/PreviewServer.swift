@@ -66,7 +66,8 @@ struct PreviewServer {
         let report = update.report
         if report.succeeded {
             await state.succeeded()
-            let what = update.isIncremental ? "\(report.filesWritten) files of the edited pages" : "the site"
+            let edited = (changed ?? []).sorted().map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
+            let what = update.isIncremental ? "\(report.filesWritten) files of the edited pages (\(edited))" : "the site"
             say("Rebuilt \(what) in \(String(format: "%.1f", milliseconds)) ms")
         } else {
             await state.failed(report.diagnostics)
