@@ -31,7 +31,8 @@ struct HTMLEscaping: MustacheContentType {
         Self.escape(text)
     }
 
-    static func escape(_ text: String) -> String {
+    /// `&`, `<`, `>`, `"` and `'` as entities, byte by byte; XML spells the apostrophe `&apos;`.
+    static func escape(_ text: String, apostrophe: String = "&#39;") -> String {
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var bytes: [UInt8] = []
@@ -42,7 +43,7 @@ struct HTMLEscaping: MustacheContentType {
             case 0x3E: bytes += "&gt;".utf8
             case 0x26: bytes += "&amp;".utf8
             case 0x22: bytes += "&quot;".utf8
-            case 0x27: bytes += "&#39;".utf8
+            case 0x27: bytes += apostrophe.utf8
             default: bytes.append(byte)
             }
         }

@@ -81,19 +81,7 @@ extension PageRenderer {
 public enum XMLText {
     /// `&`, `<`, `>`, `"` and `'` as entities.
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default: result.append(character)
-            }
-        }
-        return result
+        HTMLEscaping.escape(text, apostrophe: "&apos;")
     }
 }
 
