@@ -42,16 +42,23 @@ struct FolderReader {
             for name in names where !name.hasPrefix(".") {
                 let relative = folder.isEmpty ? name : folder + "/" + name
                 let absolute = folderPath + "/" + name
-                let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
-                guard resolved == realRoot || resolved.hasPrefix(realRoot + "/") else {
-                    contents.diagnostics.append(.error(.symlinkOutsideContent(resolved),
-                                                       at: SourceLocation(file: display(relative))))
-                    continue
+                var info = stat()
+                guard lstat(absolute, &info) == 0 else { continue }
+                // Only a link can lead out of the folder: everything else was reached through
+                // folders already inside it.
+                if info.st_mode & S_IFMT == S_IFLNK {
+                    let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+                    guard resolved == realRoot || resolved.hasPrefix(realRoot + "/") else {
+                        contents.diagnostics.append(.error(.symlinkOutsideContent(resolved),
+                                                           at: SourceLocation(file: display(relative))))
+                        continue
+                    }
+                    guard stat(absolute, &info) == 0 else { continue }
                 }
-                var isDirectory: ObjCBool = false
-                guard fileManager.fileExists(atPath: resolved, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
+                if info.st_mode & S_IFMT == S_IFDIR {
                     subfolders.append(relative)
+                } else if info.st_mode & S_IFMT != S_IFREG {
+                    continue  // A pipe or device is not content (and reading a pipe would wait forever).
                 } else if isText(relative) {
                     textPaths.append((relative, absolute))
                 } else {

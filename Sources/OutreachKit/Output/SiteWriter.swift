@@ -9,15 +9,22 @@ import Glibc
 /// sit in memory; the previous site is only replaced once the new one is complete and error-free,
 /// so a failed build or a failed write leaves it exactly as it was.
 struct SiteWriter: Sendable {
-    var outputFolder: String
-
     /// Work to do on the complete new folder before it replaces the old one (printing PDFs);
     /// it returns problems, and any problem stops the swap.
     var finish: @Sendable (URL) -> [String] = { _ in [] }
 
-    var output: URL { URL(fileURLWithPath: outputFolder).standardizedFileURL }
-    var staging: URL { output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).outreach-new") }
-    private var retired: URL { output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).outreach-old") }
+    let output: URL
+    let staging: URL
+    private let retired: URL
+    /// `staging`'s path, to which each written file's relative path is joined.
+    private let stagingPath: String
+
+    init(outputFolder: String) {
+        output = URL(fileURLWithPath: outputFolder).standardizedFileURL
+        staging = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).outreach-new")
+        retired = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).outreach-old")
+        stagingPath = staging.path
+    }
 
     /// Creates an empty staging folder, removing one a crashed build may have left.
     func prepare() throws(WriteError) {
@@ -33,19 +40,32 @@ struct SiteWriter: Sendable {
     /// Writes one file into the staging folder. Safe to call from several tasks at once.
     func write(_ file: OutputFile) throws(WriteError) {
         guard Self.isSafeRelativePath(file.path) else { throw WriteError(detail: "refusing to write '\(file.path)'") }
-        let destination = staging.appendingPathComponent(file.path)
-        do {
-            try FileManager().createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-            switch file.contents {
-            case .text(let text):
-                try Self.writeFile(text, to: destination.path)
-            case .copy(let source):
-                try FileManager().copyItem(atPath: source, toPath: destination.path)
+        let destination = stagingPath + "/" + file.path
+        if let slash = file.path.lastIndex(of: "/") {
+            try Self.makeFolders(stagingPath + "/" + file.path[..<slash])
+        }
+        switch file.contents {
+        case .text(let text):
+            try Self.writeFile(text, to: destination)
+        case .copy(let source):
+            do {
+                try FileManager().copyItem(atPath: source, toPath: destination)
+            } catch {
+                throw WriteError(detail: error.localizedDescription)
             }
-        } catch let error as WriteError {
-            throw error
-        } catch {
-            throw WriteError(detail: error.localizedDescription)
+        }
+    }
+
+    /// Creates `path` and any missing folders above it: one `mkdir` when only the last is missing,
+    /// which is the case for almost every page (several tasks may race to make the same folder).
+    static func makeFolders(_ path: String) throws(WriteError) {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
+            throw WriteError(detail: "cannot create \(path): \(String(cString: strerror(errno)))")
+        }
+        try makeFolders(String(path[..<slash]))
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            throw WriteError(detail: "cannot create \(path): \(String(cString: strerror(errno)))")
         }
     }
 
