@@ -652,8 +652,14 @@ class Bench:
         self.cmark = cmark
         self.out = corpus.work / "out"
         self.logs = corpus.work / "logs"
+        remove(self.out)  # outputs a previous, interrupted bench left
         self.out.mkdir(exist_ok=True)
         self.logs.mkdir(exist_ok=True)
+        # Outputs are deleted only when every run is done: on ext4 without a journal (as on the
+        # machine this was written on) deleting tens of thousands of files makes creating files
+        # slower for the next minutes, as the allocator skips recently freed inodes, which would
+        # slow down whichever tool runs next.
+        self.finished_outputs: list[Path] = []
 
     # Commands, each writing into `dest` (which must not exist yet, except for rebuilds).
     def outreach_cmd(self, dest: Path) -> list[str]:
@@ -710,8 +716,13 @@ class Bench:
                       "  swift build -c release --product outreach\nand run again.", file=sys.stderr)
             raise SystemExit(1)
         if not keep:
-            remove(dest)
+            self.finished_outputs.append(dest)
         return m
+
+    def remove_outputs(self) -> None:
+        for dest in self.finished_outputs:
+            remove(dest)
+        self.finished_outputs = []
 
     def check(self) -> dict:
         """Warm-up build of each tool, untimed in the results: exit 0, diagnostics, output size, links."""
@@ -734,7 +745,7 @@ class Bench:
                 print(f"    {len(problems)} diagnostics, first: {problems[0]}")
             if stats.get("md_href_example"):
                 print(f"    example: {stats['md_href_example']}")
-            remove(dest)
+            self.finished_outputs.append(dest)
         return checks
 
     def full_builds(self) -> dict[str, list[Measurement]]:
@@ -1000,6 +1011,7 @@ def main() -> int:
         print(f"\nRebuild after editing one page, {options.runs} runs each (full rebuild into the same folder):")
         rebuild = {name: summarize(ms) for name, ms in bench.rebuild_one().items()}
 
+    bench.remove_outputs()
     serve = {}
     if not options.no_serve_edit:
         print(f"\nEditing one page's text under `outreach serve`, {options.serve_edits} times:")

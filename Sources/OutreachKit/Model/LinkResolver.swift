@@ -43,7 +43,7 @@ struct LinkResolver: Sendable {
             return ""
         }
         guard Self.isRelative(url) else { return nil }
-        let suffix = url.firstIndex(where: { $0 == "#" || $0 == "?" }).map { String(url[$0...]) } ?? ""
+        let suffix = String(url[Self.endOfPath(url)...])
         guard let target = Self.contentPath(of: url, from: page.folder) else {
             diagnostics.append(.error(.pathOutsideContent(url), at: location))
             return ""
@@ -72,7 +72,7 @@ struct LinkResolver: Sendable {
     /// The content-folder path a relative URL names from `folder` (`../help.md#call` from
     /// `pillars` is `help.md`), decoded; nil when it would leave the content folder.
     static func contentPath(of url: String, from folder: String) -> String? {
-        let pathPart = url.firstIndex(where: { $0 == "#" || $0 == "?" }).map { url[..<$0] } ?? Substring(url)
+        let pathPart = url[..<endOfPath(url)]
         let decoded = pathPart.contains("%") ? pathPart.removingPercentEncoding ?? String(pathPart) : String(pathPart)
         return normalize(decoded, from: folder)
     }
@@ -85,24 +85,35 @@ struct LinkResolver: Sendable {
         return keysBySourcePath[path]
     }
 
+    /// Where the path of a URL ends: at its `#fragment` or `?query`, or at its end. (Bytes, not
+    /// characters: links are checked on every page of the site.)
+    static func endOfPath(_ url: String) -> String.Index {
+        url.utf8.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? url.endIndex
+    }
+
     /// `mailto:`, `https:`, `tel:`... Anything before the first `:` that is a valid scheme name.
     static func hasScheme(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+        let bytes = url.utf8
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let scheme = bytes[..<colon]
+        func isLetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+        guard let first = scheme.first, isLetter(first) else { return false }
+        return scheme.allSatisfy { isLetter($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
     }
 
     /// Joins `path` to `folder` and removes `.` and `..`; nil when the result would leave the content folder.
     static func normalize(_ path: String, from folder: String) -> String? {
-        var parts = folder.split(separator: "/").map(String.init)
-        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+        func components(_ text: String) -> [Substring] {
+            text.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
+        }
+        var parts = components(folder)
+        for component in components(path) {
             switch component {
             case ".": continue
             case "..":
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
-            default: parts.append(String(component))
+            default: parts.append(component)
             }
         }
         return parts.isEmpty ? nil : parts.joined(separator: "/")

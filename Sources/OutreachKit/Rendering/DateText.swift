@@ -34,13 +34,25 @@ struct DateText: Sendable {
         time.isAllDay ? format(time.day) : format(time.day) + " " + time.clockTime
     }
 
+    /// Replaces each `{name}` of `pattern` in one pass; unknown names stay as written.
     private func fill(_ pattern: String, _ day: CalendarDay) -> String {
-        pattern
-            .replacingOccurrences(of: "{day}", with: String(day.day))
-            .replacingOccurrences(of: "{monthNumber}", with: String(day.month))
-            .replacingOccurrences(of: "{month}", with: monthNames[day.month - 1])
-            .replacingOccurrences(of: "{year}", with: String(day.year))
-            .replacingOccurrences(of: "{minguoYear}", with: String(day.year - 1911))
-            .replacingOccurrences(of: "{buddhistYear}", with: String(day.year + 543))
+        var result = ""
+        var rest = pattern[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { break }
+            let name = rest[rest.index(after: open)..<close]
+            switch name {
+            case "day": result += String(day.day)
+            case "monthNumber": result += String(day.month)
+            case "month": result += monthNames[day.month - 1]
+            case "year": result += String(day.year)
+            case "minguoYear": result += String(day.year - 1911)
+            case "buddhistYear": result += String(day.year + 543)
+            default: result += rest[open...close]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        return result + rest
     }
 }
