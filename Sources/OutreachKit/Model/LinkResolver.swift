@@ -73,7 +73,7 @@ struct LinkResolver: Sendable {
     /// `pillars` is `help.md`), decoded; nil when it would leave the content folder.
     static func contentPath(of url: String, from folder: String) -> String? {
         let pathPart = url[..<endOfPath(url)]
-        let decoded = pathPart.contains("%") ? pathPart.removingPercentEncoding ?? String(pathPart) : String(pathPart)
+        let decoded = pathPart.utf8.contains(UInt8(ascii: "%")) ? pathPart.removingPercentEncoding ?? String(pathPart) : String(pathPart)
         return normalize(decoded, from: folder)
     }
 
