@@ -115,4 +115,24 @@ import TestSupport
         #expect(result.errors.contains("about.md:3:20: error: unknown hotline id '999'"))
         #expect(!FileManager.default.fileExists(atPath: output.path))
     }
+
+    /// `check --format json` for continuous integration: every problem with its position, exit 1.
+    @Test func checkReportsJSONForContinuousIntegration() throws {
+        let site = Fixtures.url("Invalid/several-problems")
+        let result = try run(["check", "--format", "json", "--content", site.appendingPathComponent("content").path,
+                              "--theme", Fixtures.url("Sites/basic/theme").path])
+        #expect(result.status == 1)
+        struct Report: Decodable {
+            struct Item: Decodable, Equatable {
+                var file: String, line: Int, column: Int, severity: String, message: String
+            }
+            var diagnostics: [Item]
+        }
+        let report = try JSONDecoder().decode(Report.self, from: Data(result.output.utf8))
+        let about = report.diagnostics.filter { $0.file.hasSuffix("/content/about.md") }
+        #expect(about.contains { $0.line == 6 && $0.column == 5 && $0.severity == "error" && $0.message.contains("nowhere.md") })
+        #expect(about.contains { $0.line == 6 && $0.column == 31 && $0.message.contains("img/none.png") })
+        #expect(about.contains { $0.line == 3 && $0.column == 20 && $0.message.hasPrefix("unknown hotline id '999'") })
+        #expect(report.diagnostics.filter { $0.severity == "error" }.count == 5)
+    }
 }

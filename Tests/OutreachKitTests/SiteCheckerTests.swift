@@ -13,9 +13,26 @@ import TestSupport
     /// guide/first.md links to about.md#team. The English about page has a "Team" heading; the
     /// Vietnamese one calls it "Nhóm", so the link breaks for Vietnamese readers only.
     @Test func findsAnAnchorMissingInOneLanguage() async {
+        #expect(await check(Fixtures.url("Sites/basic")).contains(
+            "content/guide/first.md:5:9: error: missingAnchor(url: \"../about.md#team\", language: \"vi\")"))
+    }
+
+    /// The basic fixture's minimal theme lists no events on its events page, so the event's page is
+    /// reachable only by its address, in both languages (its Vietnamese page links to the English
+    /// one through the language links, which does not count).
+    @Test func findsPagesNoOtherPageLinksTo() async {
         #expect(await check(Fixtures.url("Sites/basic")) == [
+            "content/events/2022-03-16-talk.md:1:1: warning: notLinked(languages: \"en, vi\")",
             "content/guide/first.md:5:9: error: missingAnchor(url: \"../about.md#team\", language: \"vi\")",
         ])
+    }
+
+    /// The real theme lists every page in its section and every section in the menu.
+    @Test func theRealSiteHasNoUnlinkedPages() async {
+        let options = BuildOptions(contentFolder: Fixtures.repositoryRoot.appendingPathComponent("content").path,
+                                   themeFolder: Fixtures.repositoryRoot.appendingPathComponent("theme").path)
+        let diagnostics = await SiteBuilder(options: options).check()
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
     }
 
     @Test func reportsEverythingTheBuildReportsWithPositions() async {

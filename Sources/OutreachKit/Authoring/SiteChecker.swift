@@ -2,15 +2,14 @@ import CampaignModel
 import Foundation
 
 /// `outreach check`: everything a build validates, and what only a look across the whole site
-/// finds: `#anchors` that no heading has, in every language.
-///
-/// (Every page is listed in its section and the sections in the menu, so no page can be
-/// unreachable; there is no orphan check to make.)
+/// finds: `#anchors` that no heading has, in every language, and pages that no other page links
+/// to (a theme that does not list a section's pages, a section left out of the menu).
 struct SiteChecker {
     var model: SiteModel
 
-    func check() -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    /// `links`: the site paths each rendered page links to, by the key of the page linking.
+    func check(links: [(from: String, to: Set<String>)] = []) -> [Diagnostic] {
+        var diagnostics = notLinked(links)
         let resolver = LinkResolver(model: model)
         var headingIDs: [String: Set<String>] = [:]   // "key|language" -> ids
         var fragments: [(location: SourceLocation, target: String, language: LanguageCode, fragment: String, url: String)] = []
@@ -52,5 +51,47 @@ struct SiteChecker {
         }
 
         return diagnostics
+    }
+
+    /// Pages of the content that no page but their own translations links to, in some language.
+    /// The home page is reached from the language chooser; quiz sets and event lists are
+    /// generated with their own links.
+    func notLinked(_ links: [(from: String, to: Set<String>)]) -> [Diagnostic] {
+        guard !links.isEmpty else { return [] }
+        var linkers: [String: Set<String>] = [:]   // site path -> keys of the pages linking to it
+        for (from, targets) in links {
+            for target in targets { linkers[target, default: []].insert(from) }
+        }
+        var diagnostics: [Diagnostic] = []
+        for group in model.groups where group.key != "_index" && (group.kind == .page || group.kind == .section) {
+            let languages = model.languageCodes.filter { language in
+                guard let path = group.paths[language] else { return false }
+                return (linkers[path] ?? []).subtracting([group.key]).isEmpty
+            }
+            guard !languages.isEmpty else { continue }
+            diagnostics.append(.warning(.notLinked(languages: languages.map(\.rawValue).joined(separator: ", ")),
+                                        at: group.original.file.location()))
+        }
+        return diagnostics
+    }
+}
+
+/// The internal links of rendered pages.
+enum LinkGraph {
+    /// The site paths (`/en/help/`, without the base path) that `href`s in `html` point to.
+    /// The HTML is Outreach's own output, so every `href` is double-quoted and escaped.
+    static func sitePaths(linkedFrom html: String, basePath: String) -> Set<String> {
+        var paths: Set<String> = []
+        var rest = html[...]
+        while let start = rest.range(of: "href=\"") {
+            rest = rest[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            var target = String(rest[..<end]).replacingOccurrences(of: "&amp;", with: "&")
+            rest = rest[end...]
+            if let cut = target.firstIndex(where: { $0 == "#" || $0 == "?" }) { target = String(target[..<cut]) }
+            guard target.hasPrefix(basePath) else { continue }
+            paths.insert("/" + target.dropFirst(basePath.count))
+        }
+        return paths
     }
 }

@@ -44,6 +44,7 @@ public enum Reason: Hashable, Sendable {
     case brokenLink(String)
     case missingImage(String)
     case missingAnchor(url: String, language: String)
+    case notLinked(languages: String)
     case pathOutsideContent(String)
 
     // Theme
@@ -92,6 +93,7 @@ public enum Reason: Hashable, Sendable {
         case .quizPoolTooLarge(let pool, let questions): "pool of \(pool) questions, but the bank has \(questions); use a number from 1 to \(questions)"
         case .brokenLink(let target): "link to '\(target)', which is not a page of this site"
         case .missingAnchor(let url, let language): "link to '\(url)': the page has no heading with that anchor in language '\(language)'"
+        case .notLinked(let languages): "no other page links to this page (languages: \(languages)); readers can only find it by its address"
         case .missingImage(let path): "image '\(path)' not found in the content folder"
         case .pathOutsideContent(let path): "path '\(path)' points outside the content folder"
         case .missingTemplate(let name): "theme has no template '\(name).mustache'"

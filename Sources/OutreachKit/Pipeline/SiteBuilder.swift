@@ -77,12 +77,12 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Every check of a build (rendering included, writing nothing), plus anchors in every
-    /// language and pages nothing links to.
+    /// language and pages no other page links to.
     public func check() async -> [Diagnostic] {
         let (prepared, diagnostics) = await prepare()
         guard let prepared else { return Array(Set(diagnostics)).sortedByLocation() }
-        let pages = await renderPages(prepared.renderer, writer: nil)
-        let checks = SiteChecker(model: prepared.renderer.model).check()
+        let pages = await renderPages(prepared.renderer, writer: nil, collectsLinks: true)
+        let checks = SiteChecker(model: prepared.renderer.model).check(links: pages.links)
         return Array(Set(diagnostics + pages.diagnostics + checks)).sortedByLocation()
     }
 
@@ -189,35 +189,48 @@ public struct SiteBuilder: Sendable {
 
     /// Renders every page in every language on every core, writing each into the staging folder
     /// as soon as it is rendered (when `writer` is given). Returns the paths written and the problems.
-    private func renderPages(_ renderer: PageRenderer, writer: SiteWriter?) async -> (paths: [String], diagnostics: [Diagnostic]) {
+    private func renderPages(_ renderer: PageRenderer, writer: SiteWriter?,
+                             collectsLinks: Bool = false) async -> RenderedPages {
         let jobs = renderer.model.groups.indices.flatMap { index in
             renderer.model.config.languages.map { (index, $0.code) }
         }
         let outputFolder = options.outputFolder
-        let results = await withTaskGroup(of: (Int, [String], [Diagnostic]).self) { group in
+        let basePath = renderer.config.basePath
+        let results = await withTaskGroup(of: (Int, RenderedPages).self) { group in
             for (number, range) in Self.chunks(of: jobs.count).enumerated() {
                 group.addTask {
-                    var paths: [String] = []
-                    var diagnostics: [Diagnostic] = []
+                    var rendered = RenderedPages()
                     for (index, language) in jobs[range] {
                         let (files, problems) = renderer.render(renderer.model.groups[index], in: language)
-                        diagnostics += problems
+                        rendered.diagnostics += problems
                         for file in files {
-                            paths.append(file.path)
+                            rendered.paths.append(file.path)
+                            if collectsLinks, case .text(let html) = file.contents {
+                                rendered.links.append((renderer.model.groups[index].key, LinkGraph.sitePaths(linkedFrom: html, basePath: basePath)))
+                            }
                             guard let writer else { continue }
                             do throws(SiteWriter.WriteError) { try writer.write(file) } catch {
-                                diagnostics.append(.error(.writeFailed(error.detail), at: SourceLocation(file: outputFolder)))
+                                rendered.diagnostics.append(.error(.writeFailed(error.detail), at: SourceLocation(file: outputFolder)))
                             }
                         }
                     }
-                    return (number, paths, diagnostics)
+                    return (number, rendered)
                 }
             }
-            var results: [(Int, [String], [Diagnostic])] = []
+            var results: [(Int, RenderedPages)] = []
             for await result in group { results.append(result) }
-            return results.sorted { $0.0 < $1.0 }
+            return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
-        return (results.flatMap(\.1), results.flatMap(\.2))
+        return RenderedPages(paths: results.flatMap(\.paths), diagnostics: results.flatMap(\.diagnostics),
+                             links: results.flatMap(\.links))
+    }
+
+    /// What rendering the pages gave: the files' paths, the problems, and (for `check`) the
+    /// site paths each page's HTML links to, by the key of the page linking.
+    struct RenderedPages: Sendable {
+        var paths: [String] = []
+        var diagnostics: [Diagnostic] = []
+        var links: [(from: String, to: Set<String>)] = []
     }
 
     /// Files that are not pages of the content: the language chooser, 404, the translation report,
