@@ -67,6 +67,21 @@ import TestSupport
         #expect(changed.count <= update.report.filesWritten)
     }
 
+    /// A translation's text is not in the translation report (its hash is the original's), so only
+    /// its own page is written: the Vietnamese page, and its bilingual print page.
+    @Test func translationEditLeavesTheReportAlone() async throws {
+        let workspace = try Workspace()
+        var site = LiveSite(options: workspace.options)
+        _ = await site.update()
+        let translation = "pamphlets/migrant-worker-rights.vi.md"
+        try workspace.edit(translation) { $0 + "\nMột câu mới.\n" }
+        let update = await site.update(changedPaths: [workspace.content.path + "/" + translation])
+        #expect(update.isIncremental)
+        #expect(update.report.succeeded, "\(update.report.diagnostics)")
+        #expect(update.report.filesWritten == 6 * 2, "every language's page and bilingual page, no report")
+        #expect(try Fixtures.snapshot(of: workspace.output) == (try await workspace.fullBuild()))
+    }
+
     @Test func frontMatterEditBuildsTheWholeSite() async throws {
         let workspace = try Workspace()
         var site = LiveSite(options: workspace.options)

@@ -43,17 +43,21 @@ extension TranslationReport {
     /// The report for every Markdown page of the model (generated pages have nothing to translate).
     init(model: SiteModel) {
         languages = model.config.languages.map(\.code)
-        rows = model.groups.filter { !$0.original.file.text.isEmpty }.map { group in
-            let hash = ContentHash.of(group.original)
-            let states = model.config.languages.map { language -> (LanguageCode, State) in
-                if language.code == group.original.language { return (language.code, .original) }
-                guard let translation = group.translations[language.code] else { return (language.code, .missing) }
-                if translation.frontMatter.translation == .draft { return (language.code, .draft) }
-                if let made = translation.frontMatter.translationOf, made != hash { return (language.code, .outdated) }
-                return (language.code, .reviewed)
-            }
-            return Row(page: group.original.file.relativePath, originalHash: hash, states: states)
+        rows = model.groups.compactMap { Self.row(for: $0, languages: model.languageCodes) }
+    }
+
+    /// The row of one page; nil for generated pages (quiz sets, event lists), which have no file.
+    static func row(for group: PageGroup, languages: [LanguageCode]) -> Row? {
+        guard !group.original.file.text.isEmpty else { return nil }
+        let hash = ContentHash.of(group.original)
+        let states = languages.map { language -> (LanguageCode, State) in
+            if language == group.original.language { return (language, .original) }
+            guard let translation = group.translations[language] else { return (language, .missing) }
+            if translation.frontMatter.translation == .draft { return (language, .draft) }
+            if let made = translation.frontMatter.translationOf, made != hash { return (language, .outdated) }
+            return (language, .reviewed)
         }
+        return Row(page: group.original.file.relativePath, originalHash: hash, states: states)
     }
 }
 
@@ -62,9 +66,11 @@ extension TranslationReport {
 enum ContentHash {
     static func of(_ page: PageSource) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in (page.frontMatter.title + "\n" + page.body).utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+        for text in [page.frontMatter.title, "\n", page.body] {
+            for byte in text.utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex

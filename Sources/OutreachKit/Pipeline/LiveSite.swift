@@ -15,6 +15,10 @@ public struct LiveSite: Sendable {
     private var pageIndex: [String: (group: Int, language: LanguageCode)] = [:]
     /// Content files whose last edit failed; they are read again with the next change.
     private var pending: Set<String> = []
+    /// The translation report's rows as last rendered, and each page group's row among them, so an
+    /// edit renders one row again instead of the whole report. Filled on the first edit of an original.
+    private var reportRows: [String]?
+    private var reportRowOfGroup: [Int: Int] = [:]
 
     /// A site that is built in full by the first `update`.
     public init(options: BuildOptions) {
@@ -40,6 +44,7 @@ public struct LiveSite: Sendable {
         self.prepared = prepared
         pending = []
         pageIndex = [:]
+        reportRows = nil
         if let prepared {
             for (index, group) in prepared.renderer.model.groups.enumerated() {
                 for source in [group.original] + group.translations.values where source.file.relativePath.hasSuffix(".md") {
@@ -63,6 +68,18 @@ public struct LiveSite: Sendable {
         return relativePaths
     }
 
+    /// Every row of the translation report, and where each page group's row is.
+    private static func reportRows(of renderer: PageRenderer, diagnostics: inout [Diagnostic]) -> ([String], [Int: Int]) {
+        var rows: [String] = []
+        var positions: [Int: Int] = [:]
+        for (index, group) in renderer.model.groups.enumerated() {
+            guard let row = TranslationReport.row(for: group, languages: renderer.model.languageCodes) else { continue }
+            positions[index] = rows.count
+            rows.append(renderer.renderTranslationRow(row, diagnostics: &diagnostics))
+        }
+        return (rows, positions)
+    }
+
     /// Renders the pages whose body alone changed; nil when a change needs a full build.
     private mutating func updatePages(_ relativePaths: Set<String>, of prepared: SiteBuilder.Prepared) async -> Update? {
         var times = PhaseTimes()
@@ -70,6 +87,7 @@ public struct LiveSite: Sendable {
         let reader = FolderReader(root: options.contentFolder) { _ in true }
         var diagnostics: [Diagnostic] = []
         var groups: Set<Int> = []
+        var editedOriginals: Set<Int> = []
         for relative in relativePaths.sorted() {
             guard let (index, language) = pageIndex[relative] else { return nil }
             let group = renderer.model.groups[index]
@@ -84,6 +102,7 @@ public struct LiveSite: Sendable {
             source.body = new.body
             if language == group.original.language {
                 renderer.model.groups[index].original = source
+                editedOriginals.insert(index)
             } else {
                 renderer.model.groups[index].translations[language] = source
             }
@@ -100,10 +119,21 @@ public struct LiveSite: Sendable {
             }
         }
         times.lap("render edited pages")
-        let (report, problems) = renderer.renderTranslationReport()
-        times.lap("render translation report")
-        files.append(report)
-        diagnostics += problems
+        // The report shows the original's hash and, from it, which translations are outdated;
+        // a translation's own text appears nowhere in it.
+        var rows = reportRows ?? []
+        if !editedOriginals.isEmpty {
+            if reportRows == nil { (rows, reportRowOfGroup) = Self.reportRows(of: prepared.renderer, diagnostics: &diagnostics) }
+            for index in editedOriginals.sorted() {
+                guard let position = reportRowOfGroup[index],
+                      let row = TranslationReport.row(for: renderer.model.groups[index], languages: renderer.model.languageCodes) else { continue }
+                rows[position] = renderer.renderTranslationRow(row, diagnostics: &diagnostics)
+            }
+            let (report, problems) = renderer.renderTranslationReport(rows: rows)
+            files.append(report)
+            diagnostics += problems
+            times.lap("render translation report")
+        }
 
         let sorted = Array(Set(diagnostics)).sortedByLocation()
         guard !sorted.containsErrors, !(options.strict && !sorted.isEmpty) else {
@@ -120,6 +150,7 @@ public struct LiveSite: Sendable {
         }
         times.lap("replace files")
         self.prepared?.renderer = renderer
+        if !editedOriginals.isEmpty { reportRows = rows }
         pending = []
         return Update(report: BuildReport(diagnostics: sorted, languages: SiteBuilder.summary(of: renderer.model),
                                           filesWritten: files.count, succeeded: true, times: times),

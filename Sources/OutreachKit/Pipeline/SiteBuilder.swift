@@ -249,10 +249,11 @@ public struct SiteBuilder: Sendable {
         return (files, diagnostics)
     }
 
-    /// Ranges that split `count` jobs into a few per core, so uneven pages even out.
+    /// Ranges that split `count` jobs into many per core (about 32), so that no core is left
+    /// idle at the end while another finishes a long chunk; a chunk is at least 16 jobs.
     static func chunks(of count: Int) -> [Range<Int>] {
         let workers = max(1, ProcessInfoCores.count)
-        let size = max(1, (count + workers * 4 - 1) / (workers * 4))
+        let size = max(16, (count + workers * 32 - 1) / (workers * 32))
         return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 

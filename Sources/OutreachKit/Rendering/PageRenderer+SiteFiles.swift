@@ -90,17 +90,30 @@ extension PageRenderer {
     /// default language. Not linked from the site and marked `noindex`.
     func renderTranslationReport() -> (OutputFile, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let data = shared[config.defaultLanguage]!
-        let report = TranslationReport(model: model)
-        var values = data.common
+        let rows = TranslationReport(model: model).rows.map { renderTranslationRow($0, diagnostics: &diagnostics) }
+        let (file, problems) = renderTranslationReport(rows: rows)
+        return (file, Array(Set(diagnostics + problems)))
+    }
+
+    /// The report around rows rendered before (`serve` renders again only the rows of edited pages).
+    func renderTranslationReport(rows: [String]) -> (OutputFile, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var values = shared[config.defaultLanguage]!.common
         values["languages"] = config.languages.map { ["code": $0.code.rawValue, "name": $0.name] as [String: Any] }
-        values["rows"] = report.rows.map { row -> [String: Any] in
-            ["page": row.page, "hash": row.originalHash,
-             "states": row.states.map { entry -> [String: Any] in
-                 ["state": entry.state.rawValue, "label": data.strings["state_" + entry.state.rawValue] ?? entry.state.rawValue]
-             }]
-        }
+        values["rows"] = rows.joined()
         let html = render("translations", values: values, diagnostics: &diagnostics)
         return (OutputFile(path: "translations.html", text: html), diagnostics)
+    }
+
+    /// One page's row of the report, through the theme's `translation-row` template.
+    func renderTranslationRow(_ row: TranslationReport.Row, diagnostics: inout [Diagnostic]) -> String {
+        let strings = shared[config.defaultLanguage]!.strings
+        let values: [String: Any] = [
+            "page": row.page, "hash": row.originalHash,
+            "states": row.states.map { entry -> [String: Any] in
+                ["state": entry.state.rawValue, "label": strings["state_" + entry.state.rawValue] ?? entry.state.rawValue]
+            },
+        ]
+        return render("translation-row", values: values, diagnostics: &diagnostics)
     }
 }
