@@ -19,6 +19,8 @@ public struct LiveSite: Sendable {
     /// edit renders one row again instead of the whole report. Filled on the first edit of an original.
     private var reportRows: [String]?
     private var reportRowOfGroup: [Int: Int] = [:]
+    /// Pages per language, from the last full build (an edit of a page's text does not change it).
+    private var summary: [LanguageSummary] = []
 
     /// A site that is built in full by the first `update`.
     public init(options: BuildOptions) {
@@ -37,15 +39,19 @@ public struct LiveSite: Sendable {
     /// theme folder joined with a relative path) changed. Nil paths, or anything but the text of
     /// known pages, build the whole site.
     public mutating func update(changedPaths: Set<String>? = nil) async -> Update {
-        if let prepared, let changedPaths, let relativePaths = contentPages(in: changedPaths) {
-            if let update = await updatePages(relativePaths.union(pending), of: prepared) { return update }
+        if prepared != nil, let changedPaths, let relativePaths = contentPages(in: changedPaths) {
+            if let update = await updatePages(relativePaths.union(pending)) { return update }
         }
         let (report, prepared) = await SiteBuilder(options: options).buildKeepingModel()
         self.prepared = prepared
+        summary = report.languages
         pending = []
         pageIndex = [:]
         reportRows = nil
         if let prepared {
+            // Rendered now, so that the first edit of an original renders one row, not all.
+            var ignored: [Diagnostic] = []  // the build reported them
+            (reportRows, reportRowOfGroup) = Self.reportRows(of: prepared.renderer, diagnostics: &ignored)
             for (index, group) in prepared.renderer.model.groups.enumerated() {
                 for source in [group.original] + group.translations.values where source.file.relativePath.hasSuffix(".md") {
                     pageIndex[source.file.relativePath] = (index, source.language)
@@ -81,37 +87,40 @@ public struct LiveSite: Sendable {
     }
 
     /// Renders the pages whose body alone changed; nil when a change needs a full build.
-    private mutating func updatePages(_ relativePaths: Set<String>, of prepared: SiteBuilder.Prepared) async -> Update? {
+    ///
+    /// The model is changed in place (a copy of tens of thousands of pages would cost more than
+    /// the rendering), and changed back if the edit has errors.
+    private mutating func updatePages(_ relativePaths: Set<String>) async -> Update? {
+        guard var prepared = self.prepared.take() else { return nil }
+        defer { self.prepared = prepared }
         var times = PhaseTimes()
-        var renderer = prepared.renderer
         let reader = FolderReader(root: options.contentFolder) { _ in true }
         var diagnostics: [Diagnostic] = []
-        var groups: Set<Int> = []
+        var undo: [(index: Int, language: LanguageCode, source: PageSource)] = []
+        func restore() {
+            for (index, language, source) in undo.reversed() { prepared.renderer.setSource(source, ofGroup: index, in: language) }
+        }
         var editedOriginals: Set<Int> = []
         for relative in relativePaths.sorted() {
-            guard let (index, language) = pageIndex[relative] else { return nil }
-            let group = renderer.model.groups[index]
-            let old = group.source(for: language)
+            guard let (index, language) = pageIndex[relative] else { restore(); return nil }
+            let old = prepared.renderer.model.groups[index].source(for: language)
             // A file that cannot be read (deleted, not UTF-8) is left to the full build to report.
-            guard case .success(let file) = reader.readText(relative) else { return nil }
-            // Same front matter, byte for byte: nothing another page shows has changed.
-            guard case .success(let new) = FrontMatter.split(file.text), case .success(let before) = FrontMatter.split(old.file.text),
-                  new.yaml == before.yaml, new.bodyLineOffset == before.bodyLineOffset else { return nil }
+            // Same front matter, byte for byte, or else other pages may show what changed.
+            guard case .success(let file) = reader.readText(relative),
+                  case .success(let new) = FrontMatter.split(file.text), case .success(let before) = FrontMatter.split(old.file.text),
+                  new.yaml == before.yaml, new.bodyLineOffset == before.bodyLineOffset else { restore(); return nil }
             var source = old
             source.file = file
             source.body = new.body
-            if language == group.original.language {
-                renderer.model.groups[index].original = source
-                editedOriginals.insert(index)
-            } else {
-                renderer.model.groups[index].translations[language] = source
-            }
-            groups.insert(index)
+            undo.append((index, language, old))
+            prepared.renderer.setSource(source, ofGroup: index, in: language)
+            if language == prepared.renderer.model.groups[index].original.language { editedOriginals.insert(index) }
         }
-
         times.lap("read and parse edited pages")
+
+        let renderer = prepared.renderer
         var files: [OutputFile] = []
-        for index in groups.sorted() {
+        for index in Set(undo.map(\.index)).sorted() {
             for language in renderer.model.languageCodes {
                 let (rendered, problems) = renderer.render(renderer.model.groups[index], in: language)
                 files += rendered
@@ -123,9 +132,8 @@ public struct LiveSite: Sendable {
         // a translation's own text appears nowhere in it.
         var rows = reportRows ?? []
         if !editedOriginals.isEmpty {
-            if reportRows == nil { (rows, reportRowOfGroup) = Self.reportRows(of: prepared.renderer, diagnostics: &diagnostics) }
             for index in editedOriginals.sorted() {
-                guard let position = reportRowOfGroup[index],
+                guard let position = reportRowOfGroup[index], position < rows.count,
                       let row = TranslationReport.row(for: renderer.model.groups[index], languages: renderer.model.languageCodes) else { continue }
                 rows[position] = renderer.renderTranslationRow(row, diagnostics: &diagnostics)
             }
@@ -137,6 +145,7 @@ public struct LiveSite: Sendable {
 
         let sorted = Array(Set(diagnostics)).sortedByLocation()
         guard !sorted.containsErrors, !(options.strict && !sorted.isEmpty) else {
+            restore()
             pending.formUnion(relativePaths)
             return Update(report: BuildReport(diagnostics: sorted, languages: [], filesWritten: 0, succeeded: false, times: times),
                           isIncremental: true)
@@ -145,15 +154,13 @@ public struct LiveSite: Sendable {
         do {
             for file in files { try writer.replace(file) }
         } catch {
-            // The output may now mix old and new pages: build it again in full.
-            return nil
+            return nil  // The output may now mix old and new pages: build it again in full.
         }
         times.lap("replace files")
-        self.prepared?.renderer = renderer
         if !editedOriginals.isEmpty { reportRows = rows }
         pending = []
-        return Update(report: BuildReport(diagnostics: sorted, languages: SiteBuilder.summary(of: renderer.model),
-                                          filesWritten: files.count, succeeded: true, times: times),
+        return Update(report: BuildReport(diagnostics: sorted, languages: summary, filesWritten: files.count, succeeded: true,
+                                          times: times),
                       isIncremental: true)
     }
 }

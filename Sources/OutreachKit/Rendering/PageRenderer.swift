@@ -43,6 +43,15 @@ struct PageRenderer: Sendable {
 
     var config: SiteConfig { model.config }
 
+    /// Puts `source` in place of the page of group `index` in `language` (for `serve`'s edits).
+    mutating func setSource(_ source: PageSource, ofGroup index: Int, in language: LanguageCode) {
+        if language == model.groups[index].original.language {
+            model.groups[index].original = source
+        } else {
+            model.groups[index].translations[language] = source
+        }
+    }
+
     /// The page of `group` in `language`.
     func render(_ group: PageGroup, in language: LanguageCode) -> ([OutputFile], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []

@@ -68,7 +68,10 @@ struct PreviewServer {
             await state.succeeded()
             let edited = (changed ?? []).sorted().map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
             let what = update.isIncremental ? "\(report.filesWritten) files of the edited pages (\(edited))" : "the site"
-            say("Rebuilt \(what) in \(String(format: "%.1f", milliseconds)) ms")
+            let phases = update.isIncremental
+                ? " (" + report.times.phases.map { "\($0.name) \(String(format: "%.1f", Summary.milliseconds($0.duration))) ms" }.joined(separator: ", ") + ")"
+                : ""
+            say("Rebuilt \(what) in \(String(format: "%.1f", milliseconds)) ms" + phases)
         } else {
             await state.failed(report.diagnostics)
             for diagnostic in report.diagnostics { say(diagnostic.description) }
