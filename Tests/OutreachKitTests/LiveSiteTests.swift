@@ -24,6 +24,17 @@ import TestSupport
             try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent("content"), to: content)
         }
 
+        /// A live site of this workspace after its first, full build.
+        func builtSite() async -> LiveSite {
+            var site = LiveSite(options: options)
+            let first = await site.update()
+            #expect(first.report.succeeded && !first.isIncremental, "\(first.report.diagnostics)")
+            return site
+        }
+
+        /// The path of a content file as the watcher names it.
+        func path(_ relative: String) -> Set<String> { [content.path + "/" + relative] }
+
         func edit(_ relative: String, _ change: (String) -> String) throws {
             let url = content.appendingPathComponent(relative)
             try change(String(decoding: try Data(contentsOf: url), as: UTF8.self)).write(to: url, atomically: true, encoding: .utf8)
@@ -43,15 +54,13 @@ import TestSupport
 
     @Test func bodyEditRendersOnlyThatPageAndMatchesAFullBuild() async throws {
         let workspace = try Workspace()
-        var site = LiveSite(options: workspace.options)
-        let first = await site.update()
-        #expect(first.report.succeeded && !first.isIncremental)
+        var site = await workspace.builtSite()
         let before = try Fixtures.snapshot(of: workspace.output)
 
         // The original's text: its page in every language (untranslated ones fall back to it, and
         // the bilingual print pages show it), and the translation report, which hashes the text.
         try workspace.edit(pamphlet) { $0 + "\nA sentence added while previewing.\n" }
-        let update = await site.update(changedPaths: [workspace.content.path + "/" + pamphlet])
+        let update = await site.update(changedPaths: workspace.path(pamphlet))
         #expect(update.isIncremental)
         #expect(update.report.succeeded, "\(update.report.diagnostics)")
         let languages = update.report.languages.count
@@ -71,11 +80,10 @@ import TestSupport
     /// its own page is written: the Vietnamese page, and its bilingual print page.
     @Test func translationEditLeavesTheReportAlone() async throws {
         let workspace = try Workspace()
-        var site = LiveSite(options: workspace.options)
-        _ = await site.update()
+        var site = await workspace.builtSite()
         let translation = "pamphlets/migrant-worker-rights.vi.md"
         try workspace.edit(translation) { $0 + "\nMột câu mới.\n" }
-        let update = await site.update(changedPaths: [workspace.content.path + "/" + translation])
+        let update = await site.update(changedPaths: workspace.path(translation))
         #expect(update.isIncremental)
         #expect(update.report.succeeded, "\(update.report.diagnostics)")
         #expect(update.report.filesWritten == 6 * 2, "every language's page and bilingual page, no report")
@@ -84,11 +92,10 @@ import TestSupport
 
     @Test func frontMatterEditBuildsTheWholeSite() async throws {
         let workspace = try Workspace()
-        var site = LiveSite(options: workspace.options)
-        _ = await site.update()
+        var site = await workspace.builtSite()
         // A title shows in menus, section lists and breadcrumbs of other pages.
         try workspace.edit("help.en.md") { $0.replacingOccurrences(of: "title: ", with: "title: Edited ") }
-        let update = await site.update(changedPaths: [workspace.content.path + "/help.en.md"])
+        let update = await site.update(changedPaths: workspace.path("help.en.md"))
         #expect(!update.isIncremental)
         #expect(update.report.succeeded, "\(update.report.diagnostics)")
         #expect(try Fixtures.snapshot(of: workspace.output) == (try await workspace.fullBuild()))
@@ -96,13 +103,11 @@ import TestSupport
 
     @Test func brokenEditKeepsTheLastGoodSiteThenRecovers() async throws {
         let workspace = try Workspace()
-        var site = LiveSite(options: workspace.options)
-        _ = await site.update()
+        var site = await workspace.builtSite()
         let before = try Fixtures.snapshot(of: workspace.output)
-        let path = workspace.content.path + "/" + pamphlet
 
         try workspace.edit(pamphlet) { $0 + "\nSee [the form](no-such-page.md).\n" }
-        let broken = await site.update(changedPaths: [path])
+        let broken = await site.update(changedPaths: workspace.path(pamphlet))
         #expect(broken.isIncremental)
         #expect(!broken.report.succeeded)
         let lines = try String(contentsOf: workspace.content.appendingPathComponent(pamphlet), encoding: .utf8)
@@ -114,7 +119,7 @@ import TestSupport
         // The next change, even to another page, tries the broken page again.
         try workspace.edit(pamphlet) { $0.replacingOccurrences(of: "no-such-page.md", with: "../help.md") }
         try workspace.edit("help.vi.md") { $0 + "\nThêm một câu.\n" }
-        let fixed = await site.update(changedPaths: [workspace.content.path + "/help.vi.md"])
+        let fixed = await site.update(changedPaths: workspace.path("help.vi.md"))
         #expect(fixed.isIncremental)
         #expect(fixed.report.succeeded, "\(fixed.report.diagnostics)")
         #expect(try Fixtures.snapshot(of: workspace.output) == (try await workspace.fullBuild()))
@@ -122,12 +127,11 @@ import TestSupport
 
     @Test func otherChangesBuildTheWholeSite() async throws {
         let workspace = try Workspace()
-        var site = LiveSite(options: workspace.options)
-        _ = await site.update()
+        var site = await workspace.builtSite()
         try workspace.edit("hotlines.yaml") { $0 + "\n" }
-        #expect(await !site.update(changedPaths: [workspace.content.path + "/hotlines.yaml"]).isIncremental)
+        #expect(await !site.update(changedPaths: workspace.path("hotlines.yaml")).isIncremental)
         try "---\ntitle: New\n---\nNew page.\n".write(to: workspace.content.appendingPathComponent("new.md"), atomically: true, encoding: .utf8)
-        let added = await site.update(changedPaths: [workspace.content.path + "/new.md"])
+        let added = await site.update(changedPaths: workspace.path("new.md"))
         #expect(!added.isIncremental)
         #expect(FileManager.default.fileExists(atPath: workspace.output.appendingPathComponent("zh-tw/new/index.html").path))
     }
