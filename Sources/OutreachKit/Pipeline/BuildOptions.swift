@@ -19,6 +19,9 @@ public struct BuildOptions: Sendable {
     public var today: CalendarDay?
     /// Print posters and pamphlets to PDF with this renderer (`--pdf`); nil prints none.
     public var pdfPrinter: PDFPrinter?
+    /// How many cores to parse and render on; nil for all of them. 1 does everything in one task,
+    /// in order: the sequential build the parallel one must match byte for byte.
+    public var workers: Int?
 
     /// Creates options; the defaults are the folder names of a standard site.
     public init(contentFolder: String = "content", themeFolder: String = "theme", outputFolder: String = "site",

@@ -92,6 +92,9 @@ public struct SiteBuilder: Sendable {
         return (prepared.map { TranslationReport(model: $0.renderer.model) }, Array(Set(diagnostics)).sortedByLocation())
     }
 
+    /// Cores to work on: the options' choice, or every core.
+    private var workers: Int { max(1, options.workers ?? ProcessInfoCores.count) }
+
     /// Whether these diagnostics stop the site from being published.
     private func blocks(_ diagnostics: [Diagnostic]) -> Bool {
         diagnostics.containsErrors || (options.strict && !diagnostics.isEmpty)
@@ -126,7 +129,7 @@ public struct SiteBuilder: Sendable {
             guard let (key, language) = builder.keyAndLanguage(of: file) else { continue }
             named.append((file, key, language))
         }
-        let parsed = await Self.parsePages(named, defaultLanguage: config.defaultLanguage)
+        let parsed = await Self.parsePages(named, defaultLanguage: config.defaultLanguage, workers: workers)
         diagnostics += parsed.diagnostics
         times.lap("parse pages")
         let quizzes = loaded.quizFiles.compactMap { file in
@@ -153,8 +156,8 @@ public struct SiteBuilder: Sendable {
 
     /// Parses Markdown files on every core; the result is in file order whatever finishes first.
     static func parsePages(_ files: [(file: SourceFile, key: String, language: LanguageCode)],
-                           defaultLanguage: LanguageCode) async -> (pages: [PageSource], unparsed: Set<String>, diagnostics: [Diagnostic]) {
-        let chunks = Self.chunks(of: files.count)
+                           defaultLanguage: LanguageCode, workers: Int) async -> (pages: [PageSource], unparsed: Set<String>, diagnostics: [Diagnostic]) {
+        let chunks = Self.chunks(of: files.count, workers: workers)
         let results = await withTaskGroup(of: (Int, [PageSource], [String], [Diagnostic]).self) { group in
             for (number, range) in chunks.enumerated() {
                 group.addTask {
@@ -197,7 +200,7 @@ public struct SiteBuilder: Sendable {
         let outputFolder = options.outputFolder
         let basePath = renderer.config.basePath
         let results = await withTaskGroup(of: (Int, RenderedPages).self) { group in
-            for (number, range) in Self.chunks(of: jobs.count).enumerated() {
+            for (number, range) in Self.chunks(of: jobs.count, workers: workers).enumerated() {
                 group.addTask {
                     var rendered = RenderedPages()
                     for (index, language) in jobs[range] {
@@ -251,8 +254,8 @@ public struct SiteBuilder: Sendable {
 
     /// Ranges that split `count` jobs into many per core (about 32), so that no core is left
     /// idle at the end while another finishes a long chunk; a chunk is at least 16 jobs.
-    static func chunks(of count: Int) -> [Range<Int>] {
-        let workers = max(1, ProcessInfoCores.count)
+    static func chunks(of count: Int, workers: Int) -> [Range<Int>] {
+        guard workers > 1 else { return count > 0 ? [0..<count] : [] }
         let size = max(16, (count + workers * 32 - 1) / (workers * 32))
         return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
