@@ -3,8 +3,8 @@ import CampaignModel
 /// A site built once and then kept up to date edit by edit, for `serve`.
 ///
 /// When only the Markdown below a page's front matter changed, only that page is rendered again, in
-/// every language (untranslated languages show it too), together with the translation report, whose
-/// outdated marks hash the text; each file is replaced in place. Any other change (front matter, a
+/// every language (untranslated languages show it too), and, when it is an original, its row of the
+/// translation report, which shows the original's hash; each file is replaced in place. Any other change (front matter, a
 /// file added or deleted, data files, the theme) rebuilds the whole site, because titles, order and
 /// data appear on other pages. Either way the output is what a full build of the same files writes.
 public struct LiveSite: Sendable {
@@ -16,7 +16,7 @@ public struct LiveSite: Sendable {
     /// Content files whose last edit failed; they are read again with the next change.
     private var pending: Set<String> = []
     /// The translation report's rows as last rendered, and each page group's row among them, so an
-    /// edit renders one row again instead of the whole report. Filled on the first edit of an original.
+    /// edit renders one row again instead of the whole report. Filled after each full build.
     private var reportRows: [String]?
     private var reportRowOfGroup: [Int: Int] = [:]
     /// Pages per language, from the last full build (an edit of a page's text does not change it).
