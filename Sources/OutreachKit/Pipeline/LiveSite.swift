@@ -16,8 +16,8 @@ public struct LiveSite: Sendable {
     /// Content files whose last edit failed; they are read again with the next change.
     private var pending: Set<String> = []
     /// The translation report's rows as last rendered, and each page group's row among them, so an
-    /// edit renders one row again instead of the whole report. Filled after each full build.
-    private var reportRows: [String]?
+    /// edit renders one row again instead of the whole report. Taken from each full build.
+    private var reportRows: [String] = []
     private var reportRowOfGroup: [Int: Int] = [:]
     /// Pages per language, from the last full build (an edit of a page's text does not change it).
     private var summary: [LanguageSummary] = []
@@ -47,11 +47,10 @@ public struct LiveSite: Sendable {
         summary = report.languages
         pending = []
         pageIndex = [:]
-        reportRows = nil
+        reportRows = prepared?.reportRows.map(\.html) ?? []
+        reportRowOfGroup = [:]
+        for (position, row) in (prepared?.reportRows ?? []).enumerated() { reportRowOfGroup[row.group] = position }
         if let prepared {
-            // Rendered now, so that the first edit of an original renders one row, not all.
-            var ignored: [Diagnostic] = []  // the build reported them
-            (reportRows, reportRowOfGroup) = Self.reportRows(of: prepared.renderer, diagnostics: &ignored)
             for (index, group) in prepared.renderer.model.groups.enumerated() {
                 for source in [group.original] + group.translations.values where source.file.relativePath.hasSuffix(".md") {
                     pageIndex[source.file.relativePath] = (index, source.language)
@@ -72,18 +71,6 @@ public struct LiveSite: Sendable {
             relativePaths.insert(relative)
         }
         return relativePaths
-    }
-
-    /// Every row of the translation report, and where each page group's row is.
-    private static func reportRows(of renderer: PageRenderer, diagnostics: inout [Diagnostic]) -> ([String], [Int: Int]) {
-        var rows: [String] = []
-        var positions: [Int: Int] = [:]
-        for (index, group) in renderer.model.groups.enumerated() {
-            guard let row = TranslationReport.row(for: group, languages: renderer.model.languageCodes) else { continue }
-            positions[index] = rows.count
-            rows.append(renderer.renderTranslationRow(row, diagnostics: &diagnostics))
-        }
-        return (rows, positions)
     }
 
     /// Renders the pages whose body alone changed; nil when a change needs a full build.
@@ -130,7 +117,7 @@ public struct LiveSite: Sendable {
         times.lap("render edited pages")
         // The report shows the original's hash and, from it, which translations are outdated;
         // a translation's own text appears nowhere in it.
-        var rows = reportRows ?? []
+        var rows = reportRows
         if !editedOriginals.isEmpty {
             for index in editedOriginals.sorted() {
                 guard let position = reportRowOfGroup[index], position < rows.count,

@@ -16,10 +16,4 @@ public struct PhaseTimes: Sendable {
         phases.append((name, now - lapStart))
         lapStart = now
     }
-
-    /// Adds phases another timer measured.
-    mutating func append(_ other: PhaseTimes) {
-        phases += other.phases
-        lapStart = clock.now
-    }
 }

@@ -44,7 +44,7 @@ public struct SiteBuilder: Sendable {
         async let siteFiles = Self.renderSiteFiles(renderer)
         let pages = await renderPages(renderer, writer: writes ? writer : nil)
         diagnostics += pages.diagnostics
-        var (files, fileDiagnostics) = await siteFiles
+        var (files, fileDiagnostics, reportRows) = await siteFiles
         diagnostics += fileDiagnostics
         files += prepared.theme.assets.map { OutputFile(path: "assets/" + $0.relativePath, copying: $0.absolutePath) }
         times.lap("render pages (writing them) and site files")
@@ -73,7 +73,9 @@ public struct SiteBuilder: Sendable {
         }
         let report = BuildReport(diagnostics: Array(Set(diagnostics)).sortedByLocation(), languages: Self.summary(of: renderer.model),
                                  filesWritten: pages.paths.count + files.count, succeeded: true, times: times)
-        return (report, prepared)
+        var built = prepared
+        built.reportRows = reportRows
+        return (report, built)
     }
 
     /// Every check of a build (rendering included, writing nothing), plus anchors in every
@@ -103,6 +105,9 @@ public struct SiteBuilder: Sendable {
     struct Prepared: Sendable {
         var theme: Theme
         var renderer: PageRenderer
+        /// The translation report's rows as the build rendered them, with their page group's
+        /// index, so `LiveSite` can replace one row after an edit without rendering them all again.
+        var reportRows: [(group: Int, html: String)] = []
     }
 
     /// Load, parse and model: everything before rendering. Nil when there is nothing to render.
@@ -237,19 +242,21 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Files that are not pages of the content: the language chooser, 404, the translation report,
-    /// sitemap, feeds and robots.txt.
-    private static func renderSiteFiles(_ renderer: PageRenderer) -> ([OutputFile], [Diagnostic]) {
+    /// sitemap, feeds and robots.txt; and the report's rows, kept for `serve`.
+    private static func renderSiteFiles(_ renderer: PageRenderer)
+        -> ([OutputFile], [Diagnostic], reportRows: [(group: Int, html: String)]) {
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
+        let reportRows = renderer.renderTranslationRows(diagnostics: &diagnostics)
         for (file, fileDiagnostics) in [renderer.renderLanguageChooser(), renderer.renderNotFound(),
-                                        renderer.renderTranslationReport()] {
+                                        renderer.renderTranslationReport(rows: reportRows.map(\.html))] {
             files.append(file)
             diagnostics += fileDiagnostics
         }
         files.append(renderer.renderSitemap())
         files += renderer.renderFeeds()
         files.append(renderer.renderRobots())
-        return (files, diagnostics)
+        return (files, diagnostics, reportRows)
     }
 
     /// Ranges that split `count` jobs into many per core (about 32), so that no core is left

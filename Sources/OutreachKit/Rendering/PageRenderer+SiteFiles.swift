@@ -86,16 +86,18 @@ public enum XMLText {
 }
 
 extension PageRenderer {
-    /// `/translations.html`: the translation report for the department's coordinator, in the
-    /// default language. Not linked from the site and marked `noindex`.
-    func renderTranslationReport() -> (OutputFile, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        let rows = TranslationReport(model: model).rows.map { renderTranslationRow($0, diagnostics: &diagnostics) }
-        let (file, problems) = renderTranslationReport(rows: rows)
-        return (file, Array(Set(diagnostics + problems)))
+    /// Every row of the translation report, in page order, each with its page group's index.
+    /// Generated pages (quiz sets, event lists) have nothing to translate and no row.
+    func renderTranslationRows(diagnostics: inout [Diagnostic]) -> [(group: Int, html: String)] {
+        model.groups.indices.compactMap { index in
+            TranslationReport.row(for: model.groups[index], languages: model.languageCodes).map {
+                (index, renderTranslationRow($0, diagnostics: &diagnostics))
+            }
+        }
     }
 
-    /// The report around rows rendered before (`serve` renders again only the rows of edited pages).
+    /// `/translations.html`: the translation report for the department's coordinator, in the
+    /// default language, around its rendered rows. Not linked from the site and marked `noindex`.
     func renderTranslationReport(rows: [String]) -> (OutputFile, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var values = shared[config.defaultLanguage]!.common
