@@ -17,36 +17,33 @@ import TestSupport
         return URLSession(configuration: configuration)
     }()
 
-    func get(_ url: URL) async -> (status: Int, body: String)? {
+    /// One GET, blocking the calling thread until the answer (or a 1-second timeout).
+    func fetch(_ url: URL) -> (status: Int, body: String)? {
         var request = URLRequest(url: url)
         request.timeoutInterval = 1
         request.setValue("close", forHTTPHeaderField: "Connection")
-        guard let (data, response) = try? await session.data(for: request),
-              let http = response as? HTTPURLResponse else { return nil }
-        return (http.statusCode, String(decoding: data, as: UTF8.self))
+        let answer = Mutex<(status: Int, body: String)?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        session.dataTask(with: request) { data, response, _ in
+            if let data, let http = response as? HTTPURLResponse {
+                answer.withLock { $0 = (http.statusCode, String(decoding: data, as: UTF8.self)) }
+            }
+            done.signal()
+        }.resume()
+        done.wait()
+        return answer.withLock { $0 }
     }
 
-    /// The time from `start` until `url` answers with a page meeting `condition`, polling every
-    /// 20 ms for up to `limit`, or nil. The polling runs on a thread of its own with blocking
-    /// requests, so other suites keeping this test process's task threads busy cannot delay it:
-    /// what is measured is the server, not the test runner.
+    /// The time from `start` until `url` answers meeting `condition`, polling every 20 ms for up
+    /// to `limit`, or nil. The polling runs on a thread of its own with blocking requests, so other
+    /// suites keeping this test process's task threads busy cannot delay it: what is measured is
+    /// the server, not the test runner.
     func time(from start: ContinuousClock.Instant, until url: URL, limit: Duration,
-              _ condition: @escaping @Sendable (String) -> Bool) async -> Duration? {
-        let session = session
-        return await withCheckedContinuation { continuation in
+              _ condition: @escaping @Sendable (Int, String) -> Bool) async -> Duration? {
+        await withCheckedContinuation { continuation in
             Thread {
                 while ContinuousClock.now - start < limit {
-                    var request = URLRequest(url: url)
-                    request.timeoutInterval = 1
-                    request.setValue("close", forHTTPHeaderField: "Connection")
-                    let body = Mutex<String?>(nil)
-                    let done = DispatchSemaphore(value: 0)
-                    session.dataTask(with: request) { data, _, _ in
-                        body.withLock { $0 = data.map { String(decoding: $0, as: UTF8.self) } }
-                        done.signal()
-                    }.resume()
-                    done.wait()
-                    if let text = body.withLock({ $0 }), condition(text) {
+                    if let (status, body) = fetch(url), condition(status, body) {
                         continuation.resume(returning: ContinuousClock.now - start)
                         return
                     }
@@ -57,14 +54,9 @@ import TestSupport
         }
     }
 
-    /// Polls `url` every 100 ms for up to `seconds` until `condition` holds.
-    func eventually(_ url: URL, within seconds: Double, _ condition: (Int, String) -> Bool) async -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if let (status, body) = await get(url), condition(status, body) { return true }
-            try? await Task.sleep(for: .milliseconds(100))
-        }
-        return false
+    /// Whether `url` answers meeting `condition` within `seconds`.
+    func eventually(_ url: URL, within seconds: Int, _ condition: @escaping @Sendable (Int, String) -> Bool) async -> Bool {
+        await time(from: .now, until: url, limit: .seconds(seconds), condition) != nil
     }
 
     @Test func servesRebuildsShowsErrorsAndRecovers() async throws {
@@ -99,7 +91,7 @@ import TestSupport
         let original = try String(contentsOf: page, encoding: .utf8)
         let saved = ContinuousClock.now
         try Data(original.replacingOccurrences(of: "We are a", with: "We are now a").utf8).write(to: page)
-        let shownAfter = await time(from: saved, until: about, limit: .seconds(2)) { $0.contains("We are now a") }
+        let shownAfter = await time(from: saved, until: about, limit: .seconds(2)) { _, body in body.contains("We are now a") }
         #expect(shownAfter != nil, "an edit shows within 2 s; serve said:\n\(said())")
 
         let broken = site.appendingPathComponent("content/broken.md")
@@ -116,7 +108,6 @@ import TestSupport
             !body.contains("data-outreach-error") && body.contains("We are now a")
         }, "fixing the file recovers; serve said:\n\(said())")
 
-        let page404 = await get(base.appendingPathComponent("en/no-such-page/"))
-        #expect(page404?.status == 404)
+        #expect(fetch(base.appendingPathComponent("en/no-such-page/"))?.status == 404)
     }
 }
