@@ -47,9 +47,8 @@ struct FolderReader {
                 // Only a link can lead out of the folder: everything else was reached through
                 // folders already inside it.
                 if info.st_mode & S_IFMT == S_IFLNK {
-                    let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
-                    guard resolved == realRoot || resolved.hasPrefix(realRoot + "/") else {
-                        contents.diagnostics.append(.error(.symlinkOutsideContent(resolved),
+                    if let outside = Self.resolvedOutside(absolute, realRoot: realRoot) {
+                        contents.diagnostics.append(.error(.symlinkOutsideContent(outside),
                                                            at: SourceLocation(file: display(relative))))
                         continue
                     }
@@ -94,13 +93,18 @@ struct FolderReader {
 
     /// Reads one text file again (after an edit, for `serve`), with the checks of a full read.
     func readText(_ relative: String) -> Result<SourceFile, Diagnostic> {
-        let absolute = URL(fileURLWithPath: root).standardizedFileURL.path + "/" + relative
-        let realRoot = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath().path
-        let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
-        guard resolved.hasPrefix(realRoot + "/") else {
-            return .failure(.error(.symlinkOutsideContent(resolved), at: SourceLocation(file: display(relative))))
+        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
+        let absolute = rootURL.path + "/" + relative
+        if let outside = Self.resolvedOutside(absolute, realRoot: rootURL.resolvingSymlinksInPath().path) {
+            return .failure(.error(.symlinkOutsideContent(outside), at: SourceLocation(file: display(relative))))
         }
         return Self.readText(relative: relative, absolute: absolute, display: display(relative))
+    }
+
+    /// Where `absolute` really leads, when that is outside the folder whose real path is `realRoot`.
+    private static func resolvedOutside(_ absolute: String, realRoot: String) -> String? {
+        let resolved = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+        return resolved == realRoot || resolved.hasPrefix(realRoot + "/") ? nil : resolved
     }
 
     private static func readText(relative: String, absolute: String, display: String) -> Result<SourceFile, Diagnostic> {
