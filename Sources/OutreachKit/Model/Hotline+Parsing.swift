@@ -41,7 +41,7 @@ extension Hotline {
                 }
             }
             if let name, name[config.defaultLanguage] == nil {
-                diagnostics.append(.error(.missingField("name.\(config.defaultLanguage)"), at: entry.location(of: entry.mapping["name"])))
+                diagnostics.append(.error(.missingField("name.\(config.defaultLanguage)"), at: entry.location(of: entry.value("name"))))
             }
             guard let id, let number, let name else { continue }
             if hotlines.contains(where: { $0.id == id }) {

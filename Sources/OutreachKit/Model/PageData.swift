@@ -77,11 +77,11 @@ extension PageData {
         event.campaign = fields.reference("campaign")
         event.department = fields.reference("department", required: required)
         event.start = fields.eventTime("start", required: required)
-        event.endLocation = fields.mapping["end"].map { fields.location(of: $0) }
+        event.endLocation = fields.value("end").map { fields.location(of: $0) }
         event.end = fields.eventTime("end")
         event.place = fields.string("place")
         event.audience = fields.string("audience")
-        let participantsNode = fields.mapping["participants"]
+        let participantsNode = fields.value("participants")
         event.participants = fields.int("participants")
         if let count = event.participants, count < 0 {
             fields.appendError(.invalidValue(field: "participants", value: String(count), expected: "a number of people"),
@@ -99,7 +99,7 @@ extension PageData {
         if isPoster {
             print.message = fields.string("message", required: !isTranslation)
             print.image = fields.reference("image")
-            let paperNode = fields.mapping["paper"]
+            let paperNode = fields.value("paper")
             let size: Paper.Size? = fields.string("paper", required: !isTranslation).flatMap { text in
                 guard let size = Paper.Size(rawValue: text.uppercased()), size != .a5 else {
                     fields.appendError(.invalidValue(field: "paper", value: text, expected: "A4 or A3"), at: fields.location(of: paperNode))
@@ -124,7 +124,7 @@ extension PageData {
             }
             return pillar
         }
-        let endLocation = fields.mapping["end"].map { fields.location(of: $0) }
+        let endLocation = fields.value("end").map { fields.location(of: $0) }
         return CampaignFields(
             pillars: pillars,
             departments: (fields.strings("departments") ?? []).map { Reference(id: $0.0, location: $0.1) },
@@ -141,7 +141,7 @@ extension YAMLFields {
     /// A value of a closed set (`pillar: prevention`), reporting the allowed values when it is not one.
     mutating func enumValue<Value: RawRepresentable & CaseIterable>(_ key: String, required: Bool = false,
                                                                      expected: String) -> Value? where Value.RawValue == String {
-        let node = mapping[key]
+        let node = value(key)
         guard let text = string(key, required: required) else { return nil }
         guard let value = Value(rawValue: text) else {
             let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
@@ -153,14 +153,14 @@ extension YAMLFields {
 
     /// An id referring to another page, with its position for "unknown id" reports.
     mutating func reference(_ key: String, required: Bool = false) -> Reference? {
-        let node = mapping[key]
+        let node = value(key)
         guard let id = string(key, required: required) else { return nil }
         return Reference(id: id, location: location(of: node))
     }
 
     /// A date, or a date and time, in Taiwan time.
     mutating func eventTime(_ key: String, required: Bool = false) -> EventTime? {
-        let node = mapping[key]
+        let node = value(key)
         guard let text = string(key, required: required) else { return nil }
         guard let time = EventTime(parsing: text) else {
             appendError(.wrongType(field: key, expected: "a date like 2022-03-16, or a date and time like 2022-03-16 14:30"),

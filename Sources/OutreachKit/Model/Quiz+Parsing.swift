@@ -70,7 +70,7 @@ private struct QuizReader {
 
     /// Localized text that must at least be written in the default language.
     mutating func text(_ key: String, in fields: inout YAMLFields, required: Bool = false) -> Localized<String>? {
-        let node = fields.mapping[key]
+        let node = fields.value(key)
         guard let text = fields.localizedString(key, defaultLanguage: config.defaultLanguage, required: required) else {
             return nil
         }
@@ -141,7 +141,7 @@ private struct QuizReader {
             guard var fields = YAMLFields(item, in: document, what: "a question", diagnostics: &diagnostics) else { continue }
             if let question = self.question(&fields, document: document, categories: categories) {
                 if questions.contains(where: { $0.id == question.id }) {
-                    error(.duplicateID(kind: "question", id: question.id), at: fields.location(of: fields.mapping["id"]))
+                    error(.duplicateID(kind: "question", id: question.id), at: fields.location(of: fields.value("id")))
                 } else {
                     questions.append(question)
                 }

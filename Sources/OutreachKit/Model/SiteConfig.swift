@@ -117,7 +117,7 @@ extension SiteConfig {
         if let formats = fields.localizedString("dateFormats", defaultLanguage: LanguageCode("und")!) {
             for code in formats.languages {
                 if config(languages, has: code) { dateFormats[code] = formats[code] } else {
-                    diagnostics.append(.error(.unknownLanguage(code.rawValue), at: fields.location(of: fields.mapping["dateFormats"])))
+                    diagnostics.append(.error(.unknownLanguage(code.rawValue), at: fields.location(of: fields.value("dateFormats"))))
                 }
             }
         }
@@ -138,10 +138,10 @@ extension SiteConfig {
         let title = fields.localizedString("title", defaultLanguage: defaultLanguage, required: true)
         if let title {
             for code in title.languages where !languages.contains(where: { $0.code == code }) {
-                diagnostics.append(.error(.unknownLanguage(code.rawValue), at: fields.location(of: fields.mapping["title"])))
+                diagnostics.append(.error(.unknownLanguage(code.rawValue), at: fields.location(of: fields.value("title"))))
             }
             if title[defaultLanguage] == nil {
-                diagnostics.append(.error(.missingField("title.\(defaultLanguage)"), at: fields.location(of: fields.mapping["title"])))
+                diagnostics.append(.error(.missingField("title.\(defaultLanguage)"), at: fields.location(of: fields.value("title"))))
             }
         }
         fields.warnAboutUnknownKeys()
