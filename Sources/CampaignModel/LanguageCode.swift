@@ -5,15 +5,16 @@
 public struct LanguageCode: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
     /// The tag as written, e.g. `zh-TW`.
     public let rawValue: String
+    /// The lower-cased form used in URLs and file names, and for comparing: `zh-tw`. Kept, not
+    /// computed, because codes are dictionary keys looked up many times for every page.
+    public let pathComponent: String
 
     /// Creates a code when `rawValue` has the shape of a language tag (`ll`, `lll`, `ll-RR`, ...).
     public init?(_ rawValue: String) {
         guard Self.isWellFormed(rawValue) else { return nil }
         self.rawValue = rawValue
+        self.pathComponent = rawValue.lowercased()
     }
-
-    /// The lower-cased form used in URLs and file names: `zh-tw`.
-    public var pathComponent: String { rawValue.lowercased() }
 
     /// The primary language subtag, lower-cased: `zh` for `zh-TW`.
     public var primarySubtag: String {
