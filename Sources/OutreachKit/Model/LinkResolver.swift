@@ -102,21 +102,24 @@ struct LinkResolver: Sendable {
     }
 
     /// Joins `path` to `folder` and removes `.` and `..`; nil when the result would leave the content folder.
+    /// (On bytes: every relative link of every page in every language passes through here.)
     static func normalize(_ path: String, from folder: String) -> String? {
-        func components(_ text: String) -> [Substring] {
-            text.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
-        }
-        var parts = components(folder)
-        for component in components(path) {
-            switch component {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(component)
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var joined: [UInt8] = []
+        joined.reserveCapacity(folder.utf8.count + path.utf8.count + 1)
+        for text in [folder, path] {
+            for component in text.utf8.split(separator: slash) {
+                if component.count == 1 && component.first == dot { continue }
+                if component.count == 2 && component.allSatisfy({ $0 == dot }) {
+                    guard !joined.isEmpty else { return nil }
+                    joined.removeSubrange((joined.lastIndex(of: slash) ?? 0)...)
+                    continue
+                }
+                if !joined.isEmpty { joined.append(slash) }
+                joined.append(contentsOf: component)
             }
         }
-        return parts.isEmpty ? nil : parts.joined(separator: "/")
+        return joined.isEmpty ? nil : String(decoding: joined, as: UTF8.self)
     }
 
     static func percentEncodePath(_ path: String) -> String {

@@ -18,8 +18,9 @@ struct PageSource: Sendable {
 
     /// The folder the page's relative links and images start from (`pillars`, or empty at the top).
     var folder: String {
-        guard let slash = file.relativePath.lastIndex(of: "/") else { return "" }
-        return String(file.relativePath[..<slash])
+        let path = file.relativePath
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
     }
 }
 
