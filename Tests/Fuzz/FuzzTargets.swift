@@ -89,7 +89,10 @@ struct Replay {
         var count = 0
         for path in arguments.dropFirst() {
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                print("outreach-fuzz: no such file or folder: \(path)")
+                exit(2)
+            }
             let files = isFolder.boolValue
                 ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { path + "/" + $0 }
                 : [path]
