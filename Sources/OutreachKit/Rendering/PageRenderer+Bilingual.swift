@@ -13,7 +13,7 @@ extension PageRenderer {
     /// section, for a worker and an employer reading together. Every language has one, so the
     /// language switcher works there as everywhere else.
     func renderBilingual(_ group: PageGroup, in language: LanguageCode, values: [String: Any],
-                         diagnostics: inout [Diagnostic]) -> OutputFile {
+                         shared: [String: Any], diagnostics: inout [Diagnostic]) -> OutputFile {
         func sections(of source: PageSource, idPrefix: String) -> [String] {
             let options = CommonMark.Options(allowsUnsafeHTML: config.allowsUnsafeHTML, headingIDPrefix: idPrefix)
             var ignored: [Diagnostic] = []  // Links were already checked when the pages themselves were rendered.
@@ -28,11 +28,11 @@ extension PageRenderer {
         let right = sections(of: original, idPrefix: "original-")
         var values = values
         // A print variant of the pamphlet page: it points search engines there and lists no alternates.
-        values["alternates"] = [[String: Any]]()
+        values["alternates"] = [AlternateLink]()
         values["xDefault"] = false
         values["languages"] = languageSwitcher(for: group, current: language).map { entry in
             var entry = entry
-            entry["url"] = (entry["url"] as? String ?? "") + "bilingual/"
+            entry.url += "bilingual/"
             return entry
         }
         let originalLanguage = config.language(original.language)
@@ -45,7 +45,7 @@ extension PageRenderer {
                 ["translation": index < left.count ? left[index] : "", "original": index < right.count ? right[index] : ""]
             },
         ] as [String: Any]
-        let html = render("pamphlet-bilingual", values: values, diagnostics: &diagnostics)
+        let html = render("pamphlet-bilingual", values: values, shared: shared, diagnostics: &diagnostics)
         return OutputFile(path: String(group.paths[language]!.dropFirst()) + "bilingual/index.html", text: html)
     }
 

@@ -60,7 +60,7 @@ extension PageRenderer {
                     xml += "    <lastmod>\(date)</lastmod>\n"
                 }
                 for alternate in alternates {
-                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(XMLText.escape(alternate["hreflang"] as! String))\" href=\"\(XMLText.escape(alternate["href"] as! String))\"/>\n"
+                    xml += "    <xhtml:link rel=\"alternate\" hreflang=\"\(XMLText.escape(alternate.hreflang))\" href=\"\(XMLText.escape(alternate.href))\"/>\n"
                 }
                 let xDefault = absoluteURL(group.paths[config.defaultLanguage]!)
                 xml += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XMLText.escape(xDefault))\"/>\n"

@@ -10,11 +10,14 @@ struct PageRenderer: Sendable {
     var shared: [LanguageCode: LanguageData]
     /// Whether PDFs of printed pages are made, so their pages can link to them.
     var printsPDFs = false
+    /// Breadcrumbs by language and folder path, from `crumbChains(for:)`.
+    var crumbChains: [LanguageCode: [String: [PageLink]]]
 
     init(model: SiteModel, theme: Theme) {
         self.model = model
         self.theme = theme
         self.links = LinkResolver(model: model)
+        self.crumbChains = Self.crumbChains(for: model)
         var shared: [LanguageCode: LanguageData] = [:]
         for language in model.config.languages {
             shared[language.code] = LanguageData(language: language, model: model, theme: theme)
@@ -61,7 +64,8 @@ struct PageRenderer: Sendable {
             links.resolve(link, on: source, in: language, diagnostics: &diagnostics)
         }
         let data = shared[language]!
-        var values = data.common
+        var values: [String: Any] = [:]
+        values.reserveCapacity(32)
         values["title"] = source.frontMatter.title
         values["titleLang"] = isFallback ? source.language.rawValue : false
         values["description"] = source.frontMatter.description ?? data.siteTitle
@@ -76,23 +80,19 @@ struct PageRenderer: Sendable {
         values["hasPageHotlines"] = !pageHotlines.isEmpty
         values["hasChildren"] = !group.children.isEmpty
         values["children"] = group.children.compactMap { model.group($0) }.map { child in
-            let childSource = child.source(for: language)
-            return [
-                "title": childSource.frontMatter.title,
-                "url": config.basePath + child.paths[language]!.dropFirst(),
-                "description": childSource.frontMatter.description ?? "",
-                "lang": childSource.language != language ? childSource.language.rawValue : false,
-            ] as [String: Any]
+            Self.link(to: child, in: language, config: config,
+                      description: child.source(for: language).frontMatter.description ?? "")
         }
         values["breadcrumbs"] = breadcrumbs(for: group, in: language)
 
         let canonicalLanguage = isFallback ? source.language : language
         values["canonical"] = absoluteURL(group.paths[canonicalLanguage]!)
-        values["alternates"] = isFallback ? [] : alternates(for: group)
+        values["alternates"] = isFallback ? [AlternateLink]() : alternates(for: group)
         // x-default is the original; the language chooser at `/` carries no alternates of its own.
         values["xDefault"] = isFallback ? false : absoluteURL(group.paths[config.defaultLanguage]!)
 
-        let events = EventViews(model: model, language: language, dates: data.dates, strings: data.strings)
+        // Built only for the pages that show events or print: each copies the model's references.
+        var events: EventViews { EventViews(model: model, language: language, dates: data.dates, strings: data.strings) }
         var templateName: String
         switch group.kind {
         case .home: templateName = "home"
@@ -118,8 +118,9 @@ struct PageRenderer: Sendable {
             }
             values["events"] = events.listing(matching, current: filter)
         }
-        let printViews = PrintViews(model: model, language: language, data: data,
-                                    rootPath: PrintViews.rootPath(of: group.paths[language]!))
+        var printViews: PrintViews {
+            PrintViews(model: model, language: language, data: data, rootPath: PrintViews.rootPath(of: group.paths[language]!))
+        }
         switch group.original.frontMatter.data {
         case .poster:
             if let poster = model.campaignData.posters.first(where: { "posters/" + $0.id == group.key }) {
@@ -160,32 +161,34 @@ struct PageRenderer: Sendable {
         values["figures"] = figures
         values["hasFigures"] = !figures.isEmpty
         let related = relatedEvents(for: group)
-        values["relatedEvents"] = related.map(events.item)
+        values["relatedEvents"] = related.isEmpty ? [] : related.map(events.item)
         values["hasRelatedEvents"] = !related.isEmpty
         // A translation without its own date shows the original's.
         let date = source.frontMatter.date ?? group.original.frontMatter.date
         values["date"] = date.map { data.dates.format($0) } ?? false
         values["isoDate"] = date.map { $0.description } ?? false
-        let html = render(templateName, values: values, diagnostics: &diagnostics)
+        let html = render(templateName, values: values, shared: data.common, diagnostics: &diagnostics)
         let path = String(group.paths[language]!.dropFirst()) + "index.html"
         var files = [OutputFile(path: path, text: html)]
         if templateName == "pamphlet" {
-            files.append(renderBilingual(group, in: language, values: values, diagnostics: &diagnostics))
+            files.append(renderBilingual(group, in: language, values: values, shared: data.common, diagnostics: &diagnostics))
         }
         return (files, diagnostics)
     }
 
-    /// Renders a template with strict lookups, reporting every name it used that `values` lacks.
-    func render(_ templateName: String, values: [String: Any], diagnostics: inout [Diagnostic]) -> String {
+    /// Renders a template with strict lookups, reporting every name it used that `values` (or,
+    /// below them, `shared`) lacks.
+    func render(_ templateName: String, values: [String: Any], shared: [String: Any] = [:],
+                diagnostics: inout [Diagnostic]) -> String {
         let missing = MissingNames()
         var values = values
-        if let strings = values["t"] as? [String: String] {
-            values["t"] = TemplateStrings(values: strings, missing: missing)
+        for (name, prefix) in [("t", "t."), ("fragments", "fragments.")] {
+            if let strings = (values[name] ?? shared[name]) as? [String: String] {
+                values[name] = TemplateStrings(values: strings, missing: missing, prefix: prefix)
+            }
         }
-        if let fragments = values["fragments"] as? [String: String] {
-            values["fragments"] = TemplateStrings(values: fragments, missing: missing, prefix: "fragments.")
-        }
-        let html = theme.library.render(TemplateData(values: values, missing: missing), withTemplate: templateName) ?? ""
+        let data = TemplateData(values: values, shared: shared, missing: missing)
+        let html = theme.library.render(data, withTemplate: templateName) ?? ""
         for name in Set(missing.names).sorted() {
             diagnostics.append(.error(.missingTemplateVariable(name: name, template: templateName),
                                       at: theme.location(ofTag: name, preferring: templateName)))
@@ -204,17 +207,13 @@ struct PageRenderer: Sendable {
     }
 
     /// Posters, pamphlets and quizzes of a campaign, for its page.
-    func campaignMaterial(for group: PageGroup, in language: LanguageCode) -> [[String: Any]] {
+    func campaignMaterial(for group: PageGroup, in language: LanguageCode) -> [PageLink] {
         guard case .campaign = group.original.frontMatter.data else { return [] }
         let id = CampaignDataBuilder.id(of: group)
         var keys = model.campaignData.posters.filter { $0.campaign == id }.map { "posters/" + $0.id }
         keys += model.campaignData.pamphlets.filter { $0.campaign == id }.map { "pamphlets/" + $0.id }
         keys += (model.campaignData.campaigns.first { $0.id == id }?.quizzes ?? []).map { SiteModelBuilder.quizKey($0, set: 1) }
-        return keys.compactMap { model.group($0) }.map { item in
-            let source = item.source(for: language)
-            return ["title": source.frontMatter.title, "url": config.basePath + item.paths[language]!.dropFirst(),
-                    "lang": source.language != language ? source.language.rawValue : false]
-        }
+        return keys.compactMap { model.group($0) }.map { Self.link(to: $0, in: language, config: config) }
     }
 
     /// Figures shown on a department's or pillar's page.
@@ -246,43 +245,54 @@ struct PageRenderer: Sendable {
     }
 
     /// Each language, linking to this page in that language (translated or not).
-    func languageSwitcher(for group: PageGroup, current: LanguageCode) -> [[String: Any]] {
+    func languageSwitcher(for group: PageGroup, current: LanguageCode) -> [LanguageLink] {
         config.languages.map { language in
-            [
-                "code": language.code.rawValue,
-                "name": language.name,
-                "url": config.basePath + group.paths[language.code]!.dropFirst(),
-                "current": language.code == current,
-                "dir": language.direction.rawValue,
-            ]
+            LanguageLink(code: language.code.rawValue, name: language.name,
+                         url: config.basePath + group.paths[language.code]!.dropFirst(),
+                         dir: language.direction.rawValue, current: language.code == current)
         }
     }
 
     /// `hreflang` alternates: every language the page is really written in, itself included.
-    func alternates(for group: PageGroup) -> [[String: Any]] {
+    func alternates(for group: PageGroup) -> [AlternateLink] {
         config.languages.filter { group.isAvailable(in: $0.code) }.map { language in
-            ["hreflang": language.code.rawValue, "href": absoluteURL(group.paths[language.code]!)]
+            AlternateLink(hreflang: language.code.rawValue, href: absoluteURL(group.paths[language.code]!))
         }
     }
 
-    func breadcrumbs(for group: PageGroup, in language: LanguageCode) -> [[String: Any]] {
+    /// The section pages above `group`, from the home page down.
+    func breadcrumbs(for group: PageGroup, in language: LanguageCode) -> [PageLink] {
         guard group.kind != .home else { return [] }
-        var crumbs: [[String: Any]] = []
-        var keys = ["_index"]
         let folders = group.kind == .section ? group.folders.dropLast() : group.folders[...]
-        for depth in folders.indices {
-            keys.append(folders[...depth].joined(separator: "/") + "/_index")
+        return crumbChains[language]?[folders.joined(separator: "/")] ?? []
+    }
+
+    /// Breadcrumbs by language and folder path (`""` at the top, `pillars`...): computed once
+    /// per folder rather than once per page, since every page of a folder has the same ones.
+    static func crumbChains(for model: SiteModel) -> [LanguageCode: [String: [PageLink]]] {
+        let folderPaths = Set(model.groups.flatMap { group in
+            (0...group.folders.count).map { group.folders.prefix($0).joined(separator: "/") }
+        })
+        var chains: [LanguageCode: [String: [PageLink]]] = [:]
+        for language in model.config.languages.map(\.code) {
+            for folderPath in folderPaths {
+                let folders = folderPath.split(separator: "/").map(String.init)
+                let keys = ["_index"] + folders.indices.map { folders[...$0].joined(separator: "/") + "/_index" }
+                chains[language, default: [:]][folderPath] = keys.compactMap { key in
+                    model.group(key).map { link(to: $0, in: language, config: model.config) }
+                }
+            }
         }
-        for key in keys {
-            guard let ancestor = model.group(key) else { continue }
-            let source = ancestor.source(for: language)
-            crumbs.append([
-                "title": source.frontMatter.title,
-                "url": config.basePath + ancestor.paths[language]!.dropFirst(),
-                "lang": source.language != language ? source.language.rawValue : false,
-            ])
-        }
-        return crumbs
+        return chains
+    }
+
+    /// A link to `group` in `language`, titled in the language it is shown in.
+    static func link(to group: PageGroup, in language: LanguageCode, config: SiteConfig,
+                     description: String? = nil) -> PageLink {
+        let source = group.source(for: language)
+        return PageLink(title: source.frontMatter.title, url: config.basePath + group.paths[language]!.dropFirst(),
+                        description: description,
+                        lang: source.language != language ? source.language.rawValue : nil)
     }
 
     func absoluteURL(_ sitePath: String) -> String {

@@ -5,17 +5,20 @@ final class MissingNames {
     var names: [String] = []
 }
 
-/// The data given to a template: a dictionary whose misses are recorded, so that a misspelt
-/// `{{variable}}` is reported instead of rendering as an empty string.
+/// The data given to a template: the page's own values over those every page of its language
+/// shares, whose misses are recorded, so that a misspelt `{{variable}}` is reported instead of
+/// rendering as an empty string.
 ///
 /// Mustache looks a name up from the innermost section outwards and asks the root last, so a
-/// name the root does not have is missing everywhere.
+/// name the root does not have is missing everywhere. The shared values are a second dictionary
+/// rather than copied into each page's: pages would copy them tens of thousands of times.
 struct TemplateData: MustacheParent {
     var values: [String: Any]
+    var shared: [String: Any] = [:]
     let missing: MissingNames
 
     func child(named name: String) -> Any? {
-        if let value = values[name] { return value }
+        if let value = values[name] ?? shared[name] { return value }
         missing.names.append(name)
         return nil
     }
