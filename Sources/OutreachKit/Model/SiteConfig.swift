@@ -5,7 +5,9 @@ public struct SiteConfig: Sendable {
     /// The site's name in each language.
     public var title: Localized<String>
     /// Absolute URL the site is published at, ending in `/`.
-    public var baseURL: String
+    public var baseURL: String {
+        didSet { basePath = Self.path(of: baseURL) }
+    }
     /// The language of the original pages; translations fall back to it.
     public var defaultLanguage: LanguageCode
     /// The site's languages in the order they are offered to readers.
@@ -19,7 +21,23 @@ public struct SiteConfig: Sendable {
     var menu: [(entry: String, location: SourceLocation)]?
 
     /// The path part of `baseURL` (`/` or `/campaign/`), prefixed to every link inside the site.
-    public var basePath: String {
+    /// Kept rather than computed: pages ask for it for every link they make.
+    public private(set) var basePath: String
+
+    init(title: Localized<String>, baseURL: String, defaultLanguage: LanguageCode, languages: [Language],
+         allowsUnsafeHTML: Bool, dateFormats: [LanguageCode: String] = [:],
+         menu: [(entry: String, location: SourceLocation)]? = nil) {
+        self.title = title
+        self.baseURL = baseURL
+        self.basePath = Self.path(of: baseURL)
+        self.defaultLanguage = defaultLanguage
+        self.languages = languages
+        self.allowsUnsafeHTML = allowsUnsafeHTML
+        self.dateFormats = dateFormats
+        self.menu = menu
+    }
+
+    private static func path(of baseURL: String) -> String {
         guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
         let afterScheme = baseURL[schemeEnd.upperBound...]
         guard let slash = afterScheme.firstIndex(of: "/") else { return "/" }
@@ -146,10 +164,7 @@ extension SiteConfig {
         }
         fields.warnAboutUnknownKeys()
         guard let title else { return nil }
-        var config = SiteConfig(title: title, baseURL: baseURL, defaultLanguage: defaultLanguage,
-                                languages: languages, allowsUnsafeHTML: allowsUnsafeHTML)
-        config.dateFormats = dateFormats
-        config.menu = menu
-        return config
+        return SiteConfig(title: title, baseURL: baseURL, defaultLanguage: defaultLanguage, languages: languages,
+                          allowsUnsafeHTML: allowsUnsafeHTML, dateFormats: dateFormats, menu: menu)
     }
 }
