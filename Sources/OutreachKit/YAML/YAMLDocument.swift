@@ -115,7 +115,7 @@ struct YAMLFields {
             }
             return nil
         }
-        if required && scalar.string.trimmingCharacters(in: .whitespaces).isEmpty {
+        if required && scalar.string.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             diagnostics.append(.error(.missingField(key), at: location(of: value)))
             return nil
         }
@@ -124,11 +124,22 @@ struct YAMLFields {
 
     mutating func int(_ key: String) -> Int? {
         guard let value = node(key), !isNull(value) else { return nil }
-        guard let number = value.int else {
+        guard let number = Self.decimal(value) ?? value.int else {
             diagnostics.append(.error(.wrongType(field: key, expected: "a whole number"), at: location(of: value)))
             return nil
         }
         return number
+    }
+
+    /// A plain scalar of decimal digits (`3`, `-12`), read directly: Yams' general conversion
+    /// (radix prefixes, underscores, sexagesimal) goes through Foundation for every page's weight.
+    /// Anything else, including YAML 1.1's octal `012`, is left to Yams.
+    static func decimal(_ node: Node) -> Int? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return nil }
+        let digits = scalar.string.utf8.first == UInt8(ascii: "-") ? scalar.string.utf8.dropFirst() : scalar.string.utf8[...]
+        guard let first = digits.first, first != UInt8(ascii: "0") || digits.count == 1,
+              digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        return Int(scalar.string)
     }
 
     mutating func bool(_ key: String) -> Bool? {
