@@ -31,11 +31,10 @@ struct FrontMatter: Equatable {
             let isFence = Self.isFence(bytes[lineStart..<lineEnd], closing: yamlStart != nil)
             if let start = yamlStart {
                 if isFence {
-                    let yaml = String(decoding: bytes[start..<max(start, lineStart - 1)], as: UTF8.self)
-                    let bodyStart = min(lineEnd + 1, bytes.count)
+                    let yaml = Self.text(of: text, from: start, to: max(start, lineStart - 1))
+                    let body = Self.text(of: text, from: min(lineEnd + 1, bytes.count), to: bytes.count)
                     return .success(FrontMatter(yaml: lineStart > start ? yaml : "", yamlLineOffset: 1,
-                                                body: String(decoding: bytes[bodyStart...], as: UTF8.self),
-                                                bodyLineOffset: lineNumber + 1))
+                                                body: body, bodyLineOffset: lineNumber + 1))
                 }
             } else {
                 guard isFence else { return .failure(.missing) }
@@ -45,6 +44,13 @@ struct FrontMatter: Equatable {
             lineStart = lineEnd + 1
         }
         return .failure(yamlStart == nil ? .missing : .unclosed)
+    }
+
+    /// The text between two UTF-8 offsets that fall at line starts or ends, copied without
+    /// decoding it again (it is already valid).
+    private static func text(of text: String, from start: Int, to end: Int) -> String {
+        let utf8 = text.utf8
+        return String(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
     }
 
     /// `---` (or, closing, `...`), allowing spaces around it.
