@@ -19,7 +19,8 @@ struct SiteModelBuilder {
         guard let dot = name.lastIndex(of: ".") else { return (withoutExtension, config.defaultLanguage) }
         let suffix = String(name[name.index(after: dot)...])
         guard LanguageCode.isWellFormed(suffix) else { return (withoutExtension, config.defaultLanguage) }
-        guard let language = config.languages.first(where: { $0.code == LanguageCode(suffix) })?.code else {
+        let code = LanguageCode(suffix)
+        guard let language = config.languages.first(where: { $0.code == code })?.code else {
             diagnostics.append(.error(.unknownLanguageSuffix(suffix), at: file.location()))
             return nil
         }

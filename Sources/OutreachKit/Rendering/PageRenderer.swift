@@ -165,7 +165,7 @@ struct PageRenderer: Sendable {
         values["hasRelatedEvents"] = !related.isEmpty
         // A translation without its own date shows the original's.
         let date = source.frontMatter.date ?? group.original.frontMatter.date
-        values["date"] = date.map { data.dates.format($0) } ?? false
+        values["date"] = date.map { SectionText(text: data.dates.format($0)) } ?? false
         values["isoDate"] = date.map { $0.description } ?? false
         let html = render(templateName, values: values, shared: data.common, diagnostics: &diagnostics)
         let path = String(group.paths[language]!.dropFirst()) + "index.html"

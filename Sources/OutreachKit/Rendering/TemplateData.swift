@@ -38,6 +38,17 @@ struct TemplateStrings: MustacheParent {
     }
 }
 
+/// Text that templates also open as a section, `{{#date}}…{{date}}…{{/date}}`. Inside a section
+/// Mustache asks the innermost value for every name first, and a `String` can only answer through
+/// reflection (`Mirror`); this says "not here" at once, and otherwise renders as its text.
+struct SectionText: MustacheParent, MustacheCustomRenderable, Sendable {
+    var text: String
+
+    func child(named name: String) -> Any? { nil }
+    var renderText: String { text }
+    var isNull: Bool { false }
+}
+
 /// Text renders as itself, which is what swift-mustache does anyway through `String(describing:)`;
 /// saying so directly spares four failed dynamic casts for every `{{value}}` of every page.
 /// (`isNull` is false, as for any other value, so sections behave as before.)
