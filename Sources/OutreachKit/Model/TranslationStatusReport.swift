@@ -66,10 +66,13 @@ extension TranslationReport {
 enum ContentHash {
     static func of(_ page: PageSource) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for text in [page.frontMatter.title, "\n", page.body] {
-            for byte in text.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
+        for var text in [page.frontMatter.title, "\n", page.body] {
+            // Over the contiguous bytes rather than the UTF-8 view: every original page is hashed.
+            text.withUTF8 { bytes in
+                for byte in bytes {
+                    hash ^= UInt64(byte)
+                    hash = hash &* 0x0000_0100_0000_01b3
+                }
             }
         }
         let hex = String(hash, radix: 16)

@@ -79,10 +79,8 @@ struct LanguageData: Sendable {
 
     /// The fragments of a page in `group`: those with its section marked in the menu.
     func fragments(for group: PageGroup) -> [String: String] {
-        let topFolder = group.folders.first
-        let current = navigationEntries.first { entry in
-            entry.key == group.key || (topFolder != nil && entry.key == topFolder! + "/_index")
-        }
+        let sectionKey = group.folders.first.map { $0 + "/_index" }
+        let current = navigationEntries.first { entry in entry.key == group.key || entry.key == sectionKey }
         return fragmentsByCurrentEntry[current?.key ?? ""] ?? [:]
     }
 
