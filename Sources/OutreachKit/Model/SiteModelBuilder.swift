@@ -125,14 +125,21 @@ struct SiteModelBuilder {
         return model
     }
 
+    /// `/en/pillars/prevention/`: the language, the folders, and the page's slug (its own, the
+    /// original's, or its file name).
     private func path(of group: PageGroup, in language: LanguageCode) -> String {
-        var parts = [language.pathComponent] + group.folders
-        if group.kind != .home && group.kind != .section {
-            let source = group.source(for: language)
-            let stem = String(group.key.split(separator: "/").last ?? "")
-            parts.append(source.frontMatter.slug ?? group.original.frontMatter.slug ?? stem)
+        var path = "/" + language.pathComponent + "/"
+        for folder in group.folders {
+            path += folder
+            path += "/"
         }
-        return "/" + parts.joined(separator: "/") + "/"
+        if group.kind != .home && group.kind != .section {
+            let stem = group.key.utf8.lastIndex(of: UInt8(ascii: "/")).map { group.key[group.key.index(after: $0)...] } ?? group.key[...]
+            let slug = group.translations[language]?.frontMatter.slug ?? group.original.frontMatter.slug
+            path += slug ?? String(stem)
+            path += "/"
+        }
+        return path
     }
 
     /// Two pages may not share an address in any language; each clash is reported once.

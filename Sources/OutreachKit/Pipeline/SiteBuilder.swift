@@ -259,11 +259,11 @@ public struct SiteBuilder: Sendable {
         return (files, diagnostics, reportRows)
     }
 
-    /// Ranges that split `count` jobs into many per core (about 32), so that no core is left
+    /// Ranges that split `count` jobs into many per core (about 128), so that no core is left
     /// idle at the end while another finishes a long chunk; a chunk is at least 16 jobs.
     static func chunks(of count: Int, workers: Int) -> [Range<Int>] {
         guard workers > 1 else { return count > 0 ? [0..<count] : [] }
-        let size = max(16, (count + workers * 32 - 1) / (workers * 32))
+        let size = max(16, (count + workers * 128 - 1) / (workers * 128))
         return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 
