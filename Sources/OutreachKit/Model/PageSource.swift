@@ -1,84 +1,59 @@
 import CampaignModel
 
-/// One Markdown file, parsed: its language, front matter and Markdown body.
+/// One Markdown file, parsed: its language, front matter and Markdown body (`Fields`, read and
+/// written as `page.body`, `page.frontMatter.title`...).
 ///
 /// A value type whose fields share one box until one copy changes (copy on write): pages are
 /// copied into groups, dictionaries and every render, and a copy is then one reference count
 /// instead of one per field.
+@dynamicMemberLookup
 struct PageSource: Sendable {
-    /// The file it came from.
-    var file: SourceFile {
-        get { storage.file }
-        set { uniqueStorage().file = newValue }
-    }
-    /// What ties a page to its translations: the path without language suffix and `.md`
-    /// (`pillars/prevention`, `pillars/_index`, `_index`).
-    var key: String {
-        get { storage.key }
-        set { uniqueStorage().key = newValue }
-    }
-    /// The language it is written in, from the file name.
-    var language: LanguageCode {
-        get { storage.language }
-        set { uniqueStorage().language = newValue }
-    }
-    /// The front matter fields.
-    var frontMatter: PageFrontMatter {
-        get { storage.frontMatter }
-        set { uniqueStorage().frontMatter = newValue }
-    }
-    /// The Markdown text after the front matter.
-    var body: String {
-        get { storage.body }
-        set { uniqueStorage().body = newValue }
-    }
-    /// Lines above the body in the file, added to Markdown positions.
-    var bodyLineOffset: Int {
-        get { storage.bodyLineOffset }
-        set { uniqueStorage().bodyLineOffset = newValue }
+    struct Fields: Sendable {
+        /// The file it came from.
+        var file: SourceFile
+        /// What ties a page to its translations: the path without language suffix and `.md`
+        /// (`pillars/prevention`, `pillars/_index`, `_index`).
+        var key: String
+        /// The language it is written in, from the file name.
+        var language: LanguageCode
+        /// The front matter fields.
+        var frontMatter: PageFrontMatter
+        /// The Markdown text after the front matter.
+        var body: String
+        /// Lines above the body in the file, added to Markdown positions.
+        var bodyLineOffset: Int
     }
 
     init(file: SourceFile, key: String, language: LanguageCode, frontMatter: PageFrontMatter, body: String, bodyLineOffset: Int) {
-        storage = Storage(file: file, key: key, language: language, frontMatter: frontMatter, body: body,
-                          bodyLineOffset: bodyLineOffset)
+        box = Box(Fields(file: file, key: key, language: language, frontMatter: frontMatter, body: body,
+                         bodyLineOffset: bodyLineOffset))
+    }
+
+    subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
+        get { box.fields[keyPath: field] }
+        set {
+            // Copied first if another page value shares the box, so a change never shows elsewhere.
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            box.fields[keyPath: field] = newValue
+        }
     }
 
     /// The folder the page's relative links and images start from (`pillars`, or empty at the top).
     var folder: String {
-        let path = file.relativePath
+        let path = self.file.relativePath
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])
     }
 
-    private var storage: Storage
+    private var box: Box
 
-    /// The box, copied first if another page value shares it, so a change never shows elsewhere.
-    private mutating func uniqueStorage() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        return storage
-    }
-
-    /// Unchecked because it has mutable fields: they are only changed through `uniqueStorage()`,
+    /// Unchecked because its fields are mutable: they only change through the subscript's setter,
     /// that is, when no other value (on any thread) holds this box.
-    private final class Storage: @unchecked Sendable {
-        var file: SourceFile
-        var key: String
-        var language: LanguageCode
-        var frontMatter: PageFrontMatter
-        var body: String
-        var bodyLineOffset: Int
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
 
-        init(file: SourceFile, key: String, language: LanguageCode, frontMatter: PageFrontMatter, body: String, bodyLineOffset: Int) {
-            self.file = file
-            self.key = key
-            self.language = language
-            self.frontMatter = frontMatter
-            self.body = body
-            self.bodyLineOffset = bodyLineOffset
-        }
-
-        func copy() -> Storage {
-            Storage(file: file, key: key, language: language, frontMatter: frontMatter, body: body, bodyLineOffset: bodyLineOffset)
+        init(_ fields: Fields) {
+            self.fields = fields
         }
     }
 }
