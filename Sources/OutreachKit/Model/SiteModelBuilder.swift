@@ -18,9 +18,9 @@ struct SiteModelBuilder {
         let name = withoutExtension[folderEnd...]
         guard let dot = name.lastIndex(of: ".") else { return (withoutExtension, config.defaultLanguage) }
         let suffix = String(name[name.index(after: dot)...])
-        guard LanguageCode.isWellFormed(suffix) else { return (withoutExtension, config.defaultLanguage) }
-        let code = LanguageCode(suffix)
-        guard let language = config.languages.first(where: { $0.code == code })?.code else {
+        // A suffix that is not shaped like a language tag is part of the name (`v1.2.md`).
+        guard let code = LanguageCode(suffix) else { return (withoutExtension, config.defaultLanguage) }
+        guard let language = config.language(code)?.code else {
             diagnostics.append(.error(.unknownLanguageSuffix(suffix), at: file.location()))
             return nil
         }

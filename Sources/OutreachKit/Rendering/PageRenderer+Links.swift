@@ -29,15 +29,15 @@ extension PageRenderer {
     /// Breadcrumbs by language and folder path (`""` at the top, `pillars`...): computed once
     /// per folder rather than once per page, since every page of a folder has the same ones.
     static func crumbChains(for model: SiteModel) -> [LanguageCode: [String: [PageLink]]] {
-        let folderPaths = Set(model.groups.flatMap { group in
-            (0...group.folders.count).map { group.folders.prefix($0).joined(separator: "/") }
+        // Every folder that holds a page, and every folder above one.
+        let folderChains = Set(model.groups.flatMap { group in
+            (0...group.folders.count).map { Array(group.folders.prefix($0)) }
         })
         var chains: [LanguageCode: [String: [PageLink]]] = [:]
         for language in model.config.languages.map(\.code) {
-            for folderPath in folderPaths {
-                let folders = folderPath.split(separator: "/").map(String.init)
+            for folders in folderChains {
                 let keys = ["_index"] + folders.indices.map { folders[...$0].joined(separator: "/") + "/_index" }
-                chains[language, default: [:]][folderPath] = keys.compactMap { key in
+                chains[language, default: [:]][folders.joined(separator: "/")] = keys.compactMap { key in
                     model.group(key).map { link(to: $0, in: language, config: model.config) }
                 }
             }
