@@ -30,7 +30,7 @@ enum FuzzTarget: String, CaseIterable, Sendable {
             let file = SourceFile(relativePath: "quizzes/fuzz.yaml", displayPath: "content/quizzes/fuzz.yaml", text: text)
             if let quiz = Quiz.parse(file, config: Self.config, diagnostics: &diagnostics) {
                 _ = quiz.sets
-                _ = QuizView(quiz: quiz, set: 1, language: Self.config.defaultLanguage, config: Self.config, strings: [:]).values
+                _ = QuizView(quiz: quiz, set: 1, language: Self.config.defaultLanguage, config: Self.config, strings: [:]).view(sets: [])
             }
             _ = diagnostics.map(\.description)
         case .markdown:

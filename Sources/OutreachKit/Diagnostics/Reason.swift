@@ -25,6 +25,7 @@ public enum Reason: Hashable, Sendable {
 
     // Site structure
     case duplicateSlug(url: String, firstDefinedAt: SourceLocation)
+    case caseOnlyCollision(url: String, otherURL: String, firstDefinedAt: SourceLocation)
     case invalidSlug(String)
     case translationWithoutOriginal(String)
     case unknownHotline(String)
@@ -79,6 +80,8 @@ public enum Reason: Hashable, Sendable {
         case .defaultLanguageNotListed(let code): "default language '\(code)' is not in the list of languages"
         case .invalidBaseURL(let text): "'\(text)' is not an absolute http or https URL"
         case .duplicateSlug(let url, let first): "page address '\(url)' is already used by \(first)"
+        case .caseOnlyCollision(let url, let other, let first):
+            "address '\(url)' differs only in upper and lower case from '\(other)' of \(first); they overwrite each other on Windows and macOS disks and on many web servers: rename one"
         case .invalidSlug(let slug): "'\(slug)' cannot be used in a page address; use letters, digits, '-' and '_'"
         case .translationWithoutOriginal(let original): "translation has no original page '\(original)' in the default language"
         case .unknownReference(let kind, let id): "unknown \(kind) id '\(id)'; no page in the content folder has that id"

@@ -7,20 +7,8 @@ struct CampaignDataBuilder {
     var config: SiteConfig
     var diagnostics: [Diagnostic] = []
 
-    struct Result: Sendable {
-        var departments: [Department] = []
-        var campaigns: [Campaign] = []
-        /// Sorted by start, then id.
-        var events: [Event] = []
-        /// The page of each pillar, by pillar.
-        var pillarPages: [Pillar: String] = [:]
-        var figures: [Figure] = []
-        var posters: [Poster] = []
-        var pamphlets: [Pamphlet] = []
-    }
-
-    mutating func build(groups: [PageGroup], quizzes: Set<String>, assets: Set<String> = []) -> Result {
-        var result = Result()
+    mutating func build(drafts groups: [SiteModelBuilder.Draft], quizzes: Set<String>, assets: Set<String> = []) -> CampaignData {
+        var result = CampaignData()
         for group in groups {
             guard case .department(let kind) = group.original.frontMatter.data else { continue }
             result.departments.append(Department(id: Self.id(of: group), name: titles(of: group), kind: kind ?? .other))
@@ -131,7 +119,7 @@ struct CampaignDataBuilder {
         return fallback
     }
 
-    private mutating func event(from group: PageGroup, fields: EventFields, departments: Set<String>,
+    private mutating func event(from group: SiteModelBuilder.Draft, fields: EventFields, departments: Set<String>,
                                 campaigns: Set<String>) -> Event? {
         if let department = fields.department, !departments.contains(department.id) {
             diagnostics.append(.error(.unknownReference(kind: "department", id: department.id), at: department.location))
@@ -153,20 +141,18 @@ struct CampaignDataBuilder {
         return event
     }
 
-    static func id(of group: PageGroup) -> String {
-        String(group.key.split(separator: "/").last ?? "")
-    }
+    static func id(of group: SiteModelBuilder.Draft) -> String { group.id }
 
-    private func titles(of group: PageGroup) -> Localized<String> {
+    private func titles(of group: SiteModelBuilder.Draft) -> Localized<String> {
         localized(group) { $0.frontMatter.title }
     }
 
-    private func descriptions(of group: PageGroup) -> Localized<String> {
+    private func descriptions(of group: SiteModelBuilder.Draft) -> Localized<String> {
         localized(group) { $0.frontMatter.description }
     }
 
     /// A value read from the original and each translation of a page.
-    private func localized(_ group: PageGroup, _ value: (PageSource) -> String?) -> Localized<String> {
+    private func localized(_ group: SiteModelBuilder.Draft, _ value: (PageSource) -> String?) -> Localized<String> {
         var result = Localized<String>()
         for page in [group.original] + Array(group.translations.values) {
             if let text = value(page) { result[page.language] = text }

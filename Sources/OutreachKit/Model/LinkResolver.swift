@@ -9,23 +9,23 @@ import Foundation
 struct LinkResolver: Sendable {
     /// Page keys by source path, translations included (`help.vi.md` → `help`).
     var keysBySourcePath: [String: String]
-    /// Site paths per language (`/en/help/`) by source path, so a link costs one lookup.
-    var pathsBySourcePath: [String: [LanguageCode: String]]
+    /// Page addresses by source path, so a link costs one lookup.
+    var addressesBySourcePath: [String: PageAddress]
     var assetPaths: Set<String>
     var basePath: String
     var unparsedPages: Set<String>
 
     init(model: SiteModel) {
         var keys: [String: String] = [:]
-        var paths: [String: [LanguageCode: String]] = [:]
+        var addresses: [String: PageAddress] = [:]
         for group in model.groups {
             for source in [group.original] + Array(group.translations.values) {
                 keys[source.file.relativePath] = group.key
-                paths[source.file.relativePath] = group.paths
+                addresses[source.file.relativePath] = group.address
             }
         }
         keysBySourcePath = keys
-        pathsBySourcePath = paths
+        addressesBySourcePath = addresses
         assetPaths = Set(model.contentAssets.map(\.relativePath))
         basePath = model.config.basePath
         unparsedPages = model.unparsedPages
@@ -49,12 +49,12 @@ struct LinkResolver: Sendable {
             return ""
         }
         if target.hasSuffix(".md") {
-            guard let path = pathsBySourcePath[target]?[language] else {
+            guard let address = addressesBySourcePath[target] else {
                 if unparsedPages.contains(target) { return nil }
                 diagnostics.append(.error(.brokenLink(url), at: location))
                 return nil
             }
-            return basePath + path.dropFirst() + suffix
+            return basePath + address.path(in: language).relative + suffix
         }
         guard assetPaths.contains(target) else {
             diagnostics.append(.error(link.kind == .image ? .missingImage(url) : .brokenLink(url), at: location))
@@ -75,14 +75,6 @@ struct LinkResolver: Sendable {
         let pathPart = url[..<endOfPath(url)]
         let decoded = pathPart.utf8.contains(UInt8(ascii: "%")) ? pathPart.removingPercentEncoding ?? String(pathPart) : String(pathPart)
         return normalize(decoded, from: folder)
-    }
-
-    /// The key of the page a relative `.md` link on `page` points to, if it is a page of this site.
-    func pageKey(of url: String, on page: PageSource) -> String? {
-        guard Self.isRelative(url), let path = Self.contentPath(of: url, from: page.folder), path.hasSuffix(".md") else {
-            return nil
-        }
-        return keysBySourcePath[path]
     }
 
     /// Where the path of a URL ends: at its `#fragment` or `?query`, or at its end. (Bytes, not

@@ -73,6 +73,8 @@ struct PageFrontMatter: Sendable {
     var hotlines: [(id: String, location: SourceLocation)]
     /// Fields particular to the page's section (events, departments, campaigns, pillars).
     var data: PageData = .none
+    /// `menu: true`: the page asks for a place in the default main menu (when `site.yaml` has no `menu:`).
+    var showsInMenu = false
 }
 
 extension PageSource {
@@ -119,6 +121,7 @@ extension PageSource {
             translation: translation,
             hotlines: (fields.strings("hotlines") ?? []).map { (id: $0.0, location: $0.1) })
         frontMatter.translationOf = fields.string("translationOf")
+        frontMatter.showsInMenu = fields.bool("menu") ?? false
         frontMatter.data = PageData.read(key: key, from: &fields, isTranslation: isTranslation)
         fields.warnAboutUnknownKeys()
         diagnostics += fields.diagnostics

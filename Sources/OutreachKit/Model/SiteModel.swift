@@ -1,71 +1,92 @@
 import CampaignModel
 
 /// The whole site, parsed and checked: what the renderer needs and nothing that touches the disk.
+/// Built once by `SiteModelBuilder` and not changed after, except a page's text under `serve`.
 struct SiteModel: Sendable {
-    var config: SiteConfig
-    var hotlines: [Hotline]
+    let config: SiteConfig
+    let hotlines: [Hotline]
     /// Every page with its translations, sorted by key.
-    var groups: [PageGroup]
+    private(set) var groups: [PageGroup]
     /// Files copied as they are, from the content folder.
-    var contentAssets: [AssetFile]
+    let contentAssets: [AssetFile]
     /// Quizzes by slug.
-    var quizzes: [String: Quiz] = [:]
-    /// Departments, campaigns and events described by pages.
-    var campaignData = CampaignDataBuilder.Result()
-
-    /// Keys of the pages in the main menu, in order.
-    var menu: [String] = []
-
+    let quizzes: [String: Quiz]
+    /// Departments, campaigns, events and printed material described by pages, with their indexes.
+    let campaignData: CampaignData
+    /// The pages of the main menu, in order, as indices into `groups`.
+    let menu: [Int]
     /// The day the build is for: events after it are upcoming.
-    var today = CalendarDay(year: 1970, month: 1, day: 1)!
+    let today: CalendarDay
+    /// Markdown files that could not be parsed; links to them are not reported again as broken.
+    let unparsedPages: Set<String>
+    /// Index into `groups` by page key.
+    private let groupIndex: [String: Int]
 
-    /// The event whose page has this key.
-    func event(forKey key: String) -> Event? {
-        guard key.hasPrefix("events/") else { return nil }
-        return campaignData.events.first { "events/" + $0.id == key }
+    init(config: SiteConfig, hotlines: [Hotline], groups: [PageGroup], contentAssets: [AssetFile],
+         quizzes: [String: Quiz], campaignData: CampaignData, menu: [Int], today: CalendarDay,
+         unparsedPages: Set<String>) {
+        self.config = config
+        self.hotlines = hotlines
+        self.groups = groups
+        self.contentAssets = contentAssets
+        self.quizzes = quizzes
+        self.campaignData = campaignData
+        self.menu = menu
+        self.today = today
+        self.unparsedPages = unparsedPages
+        self.groupIndex = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.key, $0) })
     }
 
     /// The group for a key (`pillars/prevention`).
     func group(_ key: String) -> PageGroup? { groupIndex[key].map { groups[$0] } }
 
-    var groupIndex: [String: Int] = [:]
-
-    /// Markdown files that could not be parsed; links to them are not reported again as broken.
-    var unparsedPages: Set<String> = []
+    /// The index in `groups` of the page with this key.
+    func index(ofKey key: String) -> Int? { groupIndex[key] }
 
     /// Languages in the order readers are offered them.
     var languageCodes: [LanguageCode] { config.languages.map(\.code) }
-}
 
-/// Which events a generated event list shows.
-enum EventFilter: Sendable, Equatable {
-    case department(String)
-    case pillar(Pillar)
+    /// Puts `source` in place of the page of group `index` in its language: `serve`'s edit of a
+    /// page's text below unchanged front matter, which changes nothing else in the model.
+    mutating func replaceSource(_ source: PageSource, ofGroup index: Int) {
+        if source.language == groups[index].original.language {
+            groups[index].original = source
+        } else {
+            groups[index].translations[source.language] = source
+        }
+    }
 }
 
 /// A page and all of its translations, tied together by their shared key.
 struct PageGroup: Sendable {
-    enum Kind: Sendable, Equatable {
-        case home, section, page
-        /// One set of a quiz's questions (numbered from 1), rendered from the quiz rather than from Markdown.
-        case quiz(String, set: Int)
-        /// A generated list of the events of one department or pillar.
-        case eventFilter(EventFilter)
+    /// `pillars/prevention`, `pillars/_index`, `_index`.
+    let key: String
+    /// What the page is, with its domain value.
+    let kind: PageKind
+    /// Folder names from the content root to the page: its section path.
+    let folders: [String]
+    /// The page in the default language.
+    fileprivate(set) var original: PageSource
+    /// The page in other languages, where translated.
+    fileprivate(set) var translations: [LanguageCode: PageSource]
+    /// Its address in every language.
+    let address: PageAddress
+    /// The groups listed on a section page (its pages and direct subsections), in display order.
+    let children: [Int]
+
+    init(key: String, kind: PageKind, folders: [String], original: PageSource, translations: [LanguageCode: PageSource],
+         address: PageAddress, children: [Int] = []) {
+        self.key = key
+        self.kind = kind
+        self.folders = folders
+        self.original = original
+        self.translations = translations
+        self.address = address
+        self.children = children
     }
 
-    /// `pillars/prevention`, `pillars/_index`, `_index`.
-    var key: String
-    var kind: Kind
-    /// Folder names from the content root to the page: its section path.
-    var folders: [String]
-    /// The page in the default language.
-    var original: PageSource
-    /// The page in other languages, where translated.
-    var translations: [LanguageCode: PageSource]
-    /// Site path per language, `/en/pillars/prevention/` (without the base path).
-    var paths: [LanguageCode: String]
-    /// Keys of the groups listed on a section page, in display order.
-    var children: [String] = []
+    /// The page's address in `language` (every page has one in every language).
+    func path(in language: LanguageCode) -> SitePath { address.path(in: language) }
 
     /// The source shown in `language`: the translation, or the original as fallback.
     func source(for language: LanguageCode) -> PageSource {
@@ -75,6 +96,18 @@ struct PageGroup: Sendable {
     /// Whether the page is really written in `language` (the original counts).
     func isAvailable(in language: LanguageCode) -> Bool {
         original.language == language || translations[language] != nil
+    }
+
+    /// The same page with its children set (the builder fills them once every page is known).
+    func with(children: [Int]) -> PageGroup {
+        PageGroup(key: key, kind: kind, folders: folders, original: original, translations: translations,
+                  address: address, children: children)
+    }
+
+    /// The last part of its key: a department's, event's or poster's id (`police`).
+    var id: String {
+        guard let slash = key.utf8.lastIndex(of: UInt8(ascii: "/")) else { return key }
+        return String(key[key.index(after: slash)...])
     }
 
     /// Sort order: weight first (unweighted last), then key, so order is the same in every language.

@@ -1,6 +1,10 @@
 import CampaignModel
 
-/// Turns parsed sources into a checked `SiteModel`, collecting every problem along the way.
+/// Turns parsed sources into a checked, immutable `SiteModel`, collecting every problem along the way.
+///
+/// Everything the model needs goes in before it is built (the theme's names for generated sections
+/// and pillars, figures, the build day); every page leaves with its kind, its address in every
+/// language and its children resolved, so nothing downstream looks a page up by a key string.
 struct SiteModelBuilder {
     var config: SiteConfig
     var includeDrafts: Bool
@@ -9,6 +13,42 @@ struct SiteModelBuilder {
     init(config: SiteConfig, includeDrafts: Bool) {
         self.config = config
         self.includeDrafts = includeDrafts
+    }
+
+    /// What the model is built from, besides the pages.
+    struct Inputs {
+        var hotlines: [Hotline] = []
+        var assets: [AssetFile] = []
+        var quizzes: [(quiz: Quiz, file: SourceFile)] = []
+        /// `figures.yaml`, when the site has one.
+        var figuresFile: SourceFile?
+        /// Titles of generated sections by folder path, from the theme's `section_title_<folder>`.
+        var sectionTitles: [String: Localized<String>] = [:]
+        /// Names of the 4 Ps, from the theme's `pillar_<name>`, for the generated event lists.
+        var pillarNames: [Pillar: Localized<String>] = [:]
+        /// The build day; nil takes the newest date in the content, never the clock.
+        var today: CalendarDay?
+        /// Markdown files that could not be parsed (their problems are already reported).
+        var unparsedPages: Set<String> = []
+        /// The content folder as diagnostics name it, for positions in files that are not parsed.
+        var contentFolder = "content"
+    }
+
+    /// A page before its kind and address are known.
+    struct Draft {
+        var key: String
+        var original: PageSource
+        var translations: [LanguageCode: PageSource] = [:]
+        /// For a quiz set: the quiz's slug and the set's number.
+        var quizSet: (slug: String, set: Int)?
+        /// For a generated event list: its filter.
+        var eventFilter: EventFilter?
+
+        /// Folder names from the content root to the page.
+        var folders: [String] { key.split(separator: "/").dropLast().map(String.init) }
+
+        /// The last part of its key, which other pages use as its id.
+        var id: String { String(key.split(separator: "/").last ?? "") }
     }
 
     /// The page key and language of a Markdown file, from its name (`help.vi.md` → `help`, `vi`).
@@ -27,198 +67,285 @@ struct SiteModelBuilder {
         return (String(withoutExtension[..<dot]), language)
     }
 
-    /// Groups pages with their translations, gives every page its address, and checks references.
-    mutating func build(pages: [PageSource], hotlines: [Hotline], assets: [AssetFile],
-                        quizzes: [(quiz: Quiz, file: SourceFile)] = [],
-                        sectionTitles: [String: Localized<String>] = [:],
-                        pillarNames: [Pillar: Localized<String>] = [:]) -> SiteModel {
+    /// Groups pages with their translations, resolves what each page is and where it lives, and
+    /// checks every reference.
+    mutating func build(pages: [PageSource], inputs: Inputs) -> SiteModel {
+        var drafts = groupTranslations(pages)
+        addQuizPages(inputs.quizzes, to: &drafts)
+        addMissingSections(to: &drafts, titles: inputs.sectionTitles)
+
+        let knownHotlines = Set(inputs.hotlines.map(\.id))
+        for key in drafts.keys.sorted() {
+            guard let draft = drafts[key] else { continue }
+            for folder in draft.folders where !Slug.isValid(folder) {
+                diagnostics.append(.error(.invalidSlug(folder), at: draft.original.file.location()))
+            }
+            for page in [draft.original] + draft.translations.values.sorted(by: { $0.language < $1.language }) {
+                for reference in page.frontMatter.hotlines where !knownHotlines.contains(reference.id) {
+                    diagnostics.append(.error(.unknownHotline(reference.id), at: reference.location))
+                }
+            }
+        }
+
+        var campaignBuilder = CampaignDataBuilder(config: config)
+        let sortedDrafts = drafts.keys.sorted().compactMap { drafts[$0] }
+        var campaignData = campaignBuilder.build(drafts: sortedDrafts, quizzes: Set(inputs.quizzes.map(\.quiz.id)),
+                                                 assets: Set(inputs.assets.map(\.relativePath)))
+        diagnostics += campaignBuilder.diagnostics
+        if let figuresFile = inputs.figuresFile {
+            campaignData.figures = Figure.parseList(figuresFile, config: config,
+                                                    departments: Set(campaignData.departments.map(\.id)),
+                                                    diagnostics: &diagnostics)
+        }
+        campaignData.makeIndexes()
+        addEventFilters(to: &drafts, campaignData: campaignData, pillarNames: inputs.pillarNames)
+
+        let keys = drafts.keys.sorted()
+        let quizzes = Dictionary(uniqueKeysWithValues: inputs.quizzes.map { ($0.quiz.id, $0.quiz) })
+        var groups: [PageGroup] = keys.compactMap { key in
+            guard let draft = drafts[key] else { return nil }
+            let kind = Self.kind(of: draft, campaignData: campaignData, quizzes: quizzes)
+            return PageGroup(key: key, kind: kind, folders: draft.folders, original: draft.original,
+                             translations: draft.translations, address: address(of: draft, kind: kind))
+        }
+        checkUniquePaths(groups, assets: inputs.assets, contentFolder: inputs.contentFolder)
+        groups = linkChildren(groups)
+        let today = inputs.today ?? Self.latestDate(groups: groups, events: campaignData.events)
+        let menu = menu(of: groups)
+        return SiteModel(config: config, hotlines: inputs.hotlines, groups: groups, contentAssets: inputs.assets,
+                         quizzes: quizzes, campaignData: campaignData, menu: menu, today: today,
+                         unparsedPages: inputs.unparsedPages)
+    }
+
+    /// Ties each translation to its original by key; a translation without one is an error.
+    private mutating func groupTranslations(_ pages: [PageSource]) -> [String: Draft] {
         let visible = pages.filter { includeDrafts || !$0.frontMatter.isDraft }
-        var originals: [String: PageSource] = [:]
+        var drafts: [String: Draft] = [:]
         var translations: [String: [LanguageCode: PageSource]] = [:]
         for page in visible {
             if page.language == config.defaultLanguage {
-                originals[page.key] = page
+                drafts[page.key] = Draft(key: page.key, original: page)
             } else {
                 translations[page.key, default: [:]][page.language] = page
             }
         }
         let hiddenOriginals = Set(pages.filter { $0.language == config.defaultLanguage }.map(\.key))
-        for (key, byLanguage) in translations where originals[key] == nil && !hiddenOriginals.contains(key) {
-            for page in byLanguage.values.sorted(by: { $0.language < $1.language }) {
-                diagnostics.append(.error(.translationWithoutOriginal(key + ".md"), at: page.file.location()))
-            }
-        }
-
-        // Each set of a quiz is a page of the `quiz` section, written in every language its title is.
-        var quizKinds: [String: PageGroup.Kind] = [:]
-        for (quiz, file) in quizzes {
-            for set in 1...max(quiz.sets.count, 1) {
-                let key = Self.quizKey(quiz.id, set: set)
-                quizKinds[key] = .quiz(quiz.id, set: set)
-                originals[key] = Self.quizPage(quiz, file: file, key: key, language: config.defaultLanguage)
-                for language in config.languages.map(\.code) where language != config.defaultLanguage && quiz.title[language] != nil {
-                    translations[key, default: [:]][language] = Self.quizPage(quiz, file: file, key: key, language: language)
+        for key in translations.keys.sorted() {
+            guard let byLanguage = translations[key] else { continue }
+            if drafts[key] != nil {
+                drafts[key]?.translations = byLanguage
+            } else if !hiddenOriginals.contains(key) {
+                for page in byLanguage.values.sorted(by: { $0.language < $1.language }) {
+                    diagnostics.append(.error(.translationWithoutOriginal(key + ".md"), at: page.file.location()))
                 }
             }
         }
-        // Sections without an _index.md still get a page listing their contents.
-        for key in originals.keys.sorted() {
-            var folders = key.split(separator: "/").map(String.init).dropLast()
-            if originals[key].map({ quizKinds[$0.key] != nil }) == true { folders = folders.prefix(1) }
+        return drafts
+    }
+
+    /// Each set of a quiz is a page of the `quiz` section, written in every language its title is.
+    private func addQuizPages(_ quizzes: [(quiz: Quiz, file: SourceFile)], to drafts: inout [String: Draft]) {
+        for (quiz, file) in quizzes {
+            for set in 1...max(quiz.sets.count, 1) {
+                let key = Self.quizKey(quiz.id, set: set)
+                var draft = Draft(key: key, original: Self.quizPage(quiz, file: file, key: key, language: config.defaultLanguage))
+                draft.quizSet = (quiz.id, set)
+                for language in config.languages.map(\.code) where language != config.defaultLanguage && quiz.title[language] != nil {
+                    draft.translations[language] = Self.quizPage(quiz, file: file, key: key, language: language)
+                }
+                drafts[key] = draft
+            }
+        }
+    }
+
+    /// Sections without an `_index.md` still get a page listing their contents, and the site a home page.
+    private func addMissingSections(to drafts: inout [String: Draft], titles: [String: Localized<String>]) {
+        for key in drafts.keys.sorted() {
+            guard let draft = drafts[key] else { continue }
+            // Later sets of a quiz sit in a folder of their own (`quiz/<slug>/2`) that is no section.
+            var folders = draft.folders[...]
+            if draft.quizSet != nil { folders = folders.prefix(1) }
             while !folders.isEmpty {
                 let sectionKey = folders.joined(separator: "/") + "/_index"
-                if originals[sectionKey] == nil {
+                if drafts[sectionKey] == nil {
                     // Titled by the theme's `section_title_<folder>` strings where it has them.
-                    let title = sectionTitles[folders.joined(separator: "/")]
-                    originals[sectionKey] = Self.generatedSection(folders: Array(folders), language: config.defaultLanguage,
-                                                                  title: title)
+                    let title = titles[folders.joined(separator: "/")]
+                    var section = Draft(key: sectionKey, original: Self.generatedSection(
+                        folders: Array(folders), language: config.defaultLanguage, title: title))
                     for language in config.languages.map(\.code) where language != config.defaultLanguage && title?[language] != nil {
-                        translations[sectionKey, default: [:]][language] = Self.generatedSection(
-                            folders: Array(folders), language: language, title: title)
+                        section.translations[language] = Self.generatedSection(folders: Array(folders), language: language, title: title)
                     }
+                    drafts[sectionKey] = section
                 }
                 folders = folders.dropLast()
             }
         }
-        if originals["_index"] == nil {
-            originals["_index"] = Self.generatedSection(folders: [], language: config.defaultLanguage, title: config.title)
-        }
-
-        let knownHotlines = Set(hotlines.map(\.id))
-        var groups: [PageGroup] = []
-        for key in originals.keys.sorted() {
-            let original = originals[key]!
-            let isIndex = key == "_index" || key.hasSuffix("/_index")
-            let folders = key.split(separator: "/").map(String.init).dropLast()
-            for folder in folders where !Slug.isValid(folder) {
-                diagnostics.append(.error(.invalidSlug(folder), at: original.file.location()))
-            }
-            var group = PageGroup(
-                key: key,
-                kind: key == "_index" ? .home : (isIndex ? .section : quizKinds[key] ?? .page),
-                folders: Array(folders),
-                original: original,
-                translations: translations[key] ?? [:],
-                paths: [:])
-            for language in config.languages.map(\.code) {
-                group.paths[language] = path(of: group, in: language)
-            }
-            for page in [original] + group.translations.values.sorted(by: { $0.language < $1.language }) {
-                for reference in page.frontMatter.hotlines where !knownHotlines.contains(reference.id) {
-                    diagnostics.append(.error(.unknownHotline(reference.id), at: reference.location))
-                }
-            }
-            groups.append(group)
-        }
-        checkUniquePaths(groups)
-
-        var model = SiteModel(config: config, hotlines: hotlines, groups: groups, contentAssets: assets)
-        model.quizzes = Dictionary(uniqueKeysWithValues: quizzes.map { ($0.quiz.id, $0.quiz) })
-        model.groupIndex = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.key, $0) })
-        var campaignBuilder = CampaignDataBuilder(config: config)
-        model.campaignData = campaignBuilder.build(groups: model.groups, quizzes: Set(model.quizzes.keys),
-                                                   assets: Set(assets.map(\.relativePath)))
-        diagnostics += campaignBuilder.diagnostics
-        addEventFilters(to: &model, pillarNames: pillarNames)
-        linkChildren(&model)
-        model.menu = menu(of: model)
-        return model
-    }
-
-    /// `/en/pillars/prevention/`: the language, the folders, and the page's slug (its own, the
-    /// original's, or its file name).
-    private func path(of group: PageGroup, in language: LanguageCode) -> String {
-        var path = "/" + language.pathComponent + "/"
-        for folder in group.folders {
-            path += folder
-            path += "/"
-        }
-        if group.kind != .home && group.kind != .section {
-            let stem = group.key.utf8.lastIndex(of: UInt8(ascii: "/")).map { group.key[group.key.index(after: $0)...] } ?? group.key[...]
-            let slug = group.translations[language]?.frontMatter.slug ?? group.original.frontMatter.slug
-            path += slug ?? String(stem)
-            path += "/"
-        }
-        return path
-    }
-
-    /// Two pages may not share an address in any language; each clash is reported once.
-    private mutating func checkUniquePaths(_ groups: [PageGroup]) {
-        var reported: Set<[SourceLocation]> = []
-        for language in config.languages.map(\.code) {
-            var seen: [String: SourceLocation] = [:]
-            for group in groups {
-                guard let path = group.paths[language] else { continue }
-                let source = group.source(for: language)
-                let location = source.frontMatter.slugLocation ?? source.file.location()
-                if let first = seen[path] {
-                    if reported.insert([first, location]).inserted {
-                        diagnostics.append(.error(.duplicateSlug(url: path, firstDefinedAt: first), at: location))
-                    }
-                } else {
-                    seen[path] = location
-                }
-            }
+        if drafts["_index"] == nil {
+            drafts["_index"] = Draft(key: "_index", original: Self.generatedSection(
+                folders: [], language: config.defaultLanguage, title: config.title))
         }
     }
 
     /// Adds `/events/by-department/<id>/` and `/events/by-pillar/<pillar>/`: the events page
     /// filtered without JavaScript, one page per department and pillar that has events.
-    private func addEventFilters(to model: inout SiteModel, pillarNames: [Pillar: Localized<String>]) {
-        let events = model.campaignData.events
-        guard !events.isEmpty, let section = model.group("events/_index") else { return }
+    private func addEventFilters(to drafts: inout [String: Draft], campaignData: CampaignData,
+                                 pillarNames: [Pillar: Localized<String>]) {
+        guard !campaignData.events.isEmpty, let section = drafts["events/_index"] else { return }
         var filters: [(key: String, filter: EventFilter, title: Localized<String>)] = []
-        for department in model.campaignData.departments where events.contains(where: { $0.department == department.id }) {
+        for department in campaignData.departments where campaignData.events(of: .department(department.id)).count > 0 {
             filters.append(("events/by-department/" + department.id, .department(department.id), department.name))
         }
-        for pillar in Pillar.allCases where events.contains(where: { $0.pillar == pillar }) {
+        for pillar in Pillar.allCases where campaignData.events(of: .pillar(pillar)).count > 0 {
             filters.append(("events/by-pillar/" + pillar.rawValue, .pillar(pillar), pillarNames[pillar] ?? Localized()))
         }
-        for (key, filter, title) in filters where model.groupIndex[key] == nil {
+        for (key, filter, title) in filters where drafts[key] == nil {
             func source(_ language: LanguageCode) -> PageSource {
                 var page = Self.generatedSection(folders: [], language: language, title: title)
                 page.key = key
                 page.file = section.original.file
                 return page
             }
-            var group = PageGroup(key: key, kind: .eventFilter(filter), folders: key.split(separator: "/").dropLast().map(String.init),
-                                  original: source(config.defaultLanguage), translations: [:], paths: [:])
+            var draft = Draft(key: key, original: source(config.defaultLanguage))
+            draft.eventFilter = filter
             for language in config.languages.map(\.code) where language != config.defaultLanguage && title[language] != nil {
-                group.translations[language] = source(language)
+                draft.translations[language] = source(language)
             }
-            for language in config.languages.map(\.code) {
-                group.paths[language] = path(of: group, in: language)
-            }
-            model.groups.append(group)
+            drafts[key] = draft
         }
-        model.groups.sort { $0.key < $1.key }
-        model.groupIndex = Dictionary(uniqueKeysWithValues: model.groups.enumerated().map { ($1.key, $0) })
     }
 
-    /// The menu from `site.yaml` (an entry names a page, `help`, or a section, `pillars`), else
-    /// every top-level page and section in weight order.
-    private mutating func menu(of model: SiteModel) -> [String] {
-        guard let entries = config.menu else { return model.group("_index")?.children ?? [] }
+    /// What a page is: from how it was made, its key and the campaign value its front matter described.
+    static func kind(of draft: Draft, campaignData: CampaignData, quizzes: [String: Quiz]) -> PageKind {
+        if let (slug, set) = draft.quizSet, let quiz = quizzes[slug] { return .quizSet(quiz, set: set) }
+        if let filter = draft.eventFilter { return .eventList(filter) }
+        switch draft.key {
+        case "_index": return .home
+        case "events/_index": return .eventList(nil)
+        default: break
+        }
+        if draft.key.hasSuffix("/_index") { return .section }
+        let id = draft.id
+        switch draft.original.frontMatter.data {
+        case .event: return campaignData.event(id).map(PageKind.event) ?? .page
+        case .department: return campaignData.department(id).map(PageKind.department) ?? .page
+        case .pillar(let pillar?): return .pillar(pillar)
+        case .campaign: return campaignData.campaign(id).map(PageKind.campaign) ?? .page
+        case .poster: return campaignData.posters.first { $0.id == id }.map(PageKind.poster) ?? .page
+        case .pamphlet: return campaignData.pamphlets.first { $0.id == id }.map(PageKind.pamphlet) ?? .page
+        case .pillar(nil), .none: return .page
+        }
+    }
+
+    /// `pillars/prevention/` after the language folder: the folders and the page's slug (its own,
+    /// the original's, or its file name); a section's page is its folder.
+    private func address(of draft: Draft, kind: PageKind) -> PageAddress {
+        var folderPath = ""
+        for folder in draft.folders {
+            folderPath += folder
+            folderPath += "/"
+        }
+        guard !kind.isSectionIndex else { return PageAddress(location: folderPath) }
+        let originalSlug = draft.original.frontMatter.slug ?? draft.id
+        var address = PageAddress(location: folderPath + originalSlug + "/")
+        for (language, translation) in draft.translations {
+            if let slug = translation.frontMatter.slug, slug != originalSlug {
+                address.translatedLocations[language] = folderPath + slug + "/"
+            }
+        }
+        return address
+    }
+
+    /// Two pages may not share an address in any language, nor have addresses that differ only in
+    /// case (they overwrite each other on Windows and macOS disks and many hosts); nor may two
+    /// content files. Each clash is reported once.
+    private mutating func checkUniquePaths(_ groups: [PageGroup], assets: [AssetFile], contentFolder: String) {
+        var reported: Set<[SourceLocation]> = []
+        for language in config.languages.map(\.code) {
+            var seen: [SitePath: SourceLocation] = [:]
+            var seenIgnoringCase: [String: (path: SitePath, location: SourceLocation)] = [:]
+            for group in groups {
+                let path = group.path(in: language)
+                let source = group.source(for: language)
+                let location = source.frontMatter.slugLocation ?? source.file.location()
+                if let first = seen[path] {
+                    if reported.insert([first, location]).inserted {
+                        diagnostics.append(.error(.duplicateSlug(url: path.description, firstDefinedAt: first), at: location))
+                    }
+                    continue
+                }
+                seen[path] = location
+                let folded = path.relative.lowercased()
+                if let other = seenIgnoringCase[folded] {
+                    if reported.insert([other.location, location]).inserted {
+                        diagnostics.append(.error(.caseOnlyCollision(url: path.description, otherURL: other.path.description,
+                                                                     firstDefinedAt: other.location), at: location))
+                    }
+                } else {
+                    seenIgnoringCase[folded] = (path, location)
+                }
+            }
+        }
+        var assetsIgnoringCase: [String: AssetFile] = [:]
+        for asset in assets {
+            let folded = asset.relativePath.lowercased()
+            if let other = assetsIgnoringCase[folded] {
+                let first = SourceLocation(file: contentFolder + "/" + other.relativePath)
+                diagnostics.append(.error(.caseOnlyCollision(url: "/" + asset.relativePath, otherURL: "/" + other.relativePath,
+                                                             firstDefinedAt: first),
+                                          at: SourceLocation(file: contentFolder + "/" + asset.relativePath)))
+            } else {
+                assetsIgnoringCase[folded] = asset
+            }
+        }
+    }
+
+    /// Fills each section's list of children: its pages and direct subsections, in display order.
+    private func linkChildren(_ groups: [PageGroup]) -> [PageGroup] {
+        let indexByKey = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.key, $0) })
+        var childrenByParent: [Int: [Int]] = [:]
+        for (index, group) in groups.enumerated() {
+            if case .home = group.kind { continue }
+            // Generated event lists are reached from the events page's filters, not listed as its pages.
+            if case .eventList(.some) = group.kind { continue }
+            let parentFolders = group.kind.isSectionIndex ? group.folders.dropLast() : group.folders[...]
+            let parentKey = parentFolders.isEmpty ? "_index" : parentFolders.joined(separator: "/") + "/_index"
+            guard let parent = indexByKey[parentKey] else { continue }
+            childrenByParent[parent, default: []].append(index)
+        }
+        return groups.enumerated().map { index, group in
+            guard let children = childrenByParent[index] else { return group }
+            return group.with(children: children.sorted { groups[$0].sortKey < groups[$1].sortKey })
+        }
+    }
+
+    /// The menu from `site.yaml` (an entry names a page, `help`, or a section, `pillars`). Without
+    /// one: the top-level sections, and the pages whose front matter says `menu: true`, by weight.
+    /// (Not every top-level page: a site with hundreds of pages at the top would get a menu as long,
+    /// on every page.)
+    private mutating func menu(of groups: [PageGroup]) -> [Int] {
+        let indexByKey = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.key, $0) })
+        guard let entries = config.menu else {
+            let home = indexByKey["_index"].map { groups[$0].children } ?? []
+            let topSections = home.filter { groups[$0].kind.isSectionIndex }
+            let chosen = groups.indices.filter { groups[$0].original.frontMatter.showsInMenu }
+            return Array(Set(topSections + chosen)).sorted { groups[$0].sortKey < groups[$1].sortKey }
+        }
         return entries.compactMap { entry, location in
             let name = entry.hasSuffix(".md") ? String(entry.dropLast(3)) : entry
-            for key in [name, name + "/_index"] where model.group(key) != nil { return key }
+            for key in [name, name + "/_index"] {
+                if let index = indexByKey[key] { return index }
+            }
             diagnostics.append(.error(.unknownReference(kind: "menu entry", id: entry), at: location))
             return nil
         }
     }
 
-    /// Fills each section's list of children: its pages and direct subsections, in display order.
-    private func linkChildren(_ model: inout SiteModel) {
-        var childrenByParent: [String: [PageGroup]] = [:]
-        for group in model.groups where group.kind != .home {
-            let parentFolders = group.kind == .section ? group.folders.dropLast() : group.folders[...]
-            let parentKey = parentFolders.isEmpty ? "_index" : parentFolders.joined(separator: "/") + "/_index"
-            childrenByParent[parentKey, default: []].append(group)
-        }
-        for (parentKey, children) in childrenByParent where !parentKey.hasPrefix("events/by-") {
-            guard let index = model.groupIndex[parentKey] else { continue }
-            model.groups[index].children = children.sorted { $0.sortKey < $1.sortKey }.map(\.key)
-        }
+    /// Without a build date from the options, the newest date in the content stands in for today,
+    /// so the same content always gives the same site.
+    static func latestDate(groups: [PageGroup], events: [Event]) -> CalendarDay {
+        let pageDates = groups.compactMap(\.original.frontMatter.date)
+        let eventDates = events.map(\.lastDay)
+        return (pageDates + eventDates).max() ?? CalendarDay(year: 1970, month: 1, day: 1)!
     }
 
     /// The section quizzes are published in: `/<lang>/quiz/<slug>/`.

@@ -85,7 +85,7 @@ public struct LiveSite: Sendable {
         var diagnostics: [Diagnostic] = []
         var undo: [(index: Int, language: LanguageCode, source: PageSource)] = []
         func restore() {
-            for (index, language, source) in undo.reversed() { prepared.renderer.setSource(source, ofGroup: index, in: language) }
+            for (index, _, source) in undo.reversed() { prepared.renderer.replaceSource(source, ofGroup: index) }
         }
         var editedOriginals: Set<Int> = []
         for relative in relativePaths.sorted() {
@@ -100,7 +100,7 @@ public struct LiveSite: Sendable {
             source.file = file
             source.body = new.body
             undo.append((index, language, old))
-            prepared.renderer.setSource(source, ofGroup: index, in: language)
+            prepared.renderer.replaceSource(source, ofGroup: index)
             if language == prepared.renderer.model.groups[index].original.language { editedOriginals.insert(index) }
         }
         times.lap("read and parse edited pages")
@@ -109,23 +109,24 @@ public struct LiveSite: Sendable {
         var files: [OutputFile] = []
         for index in Set(undo.map(\.index)).sorted() {
             for language in renderer.model.languageCodes {
-                let (rendered, problems) = renderer.render(renderer.model.groups[index], in: language)
-                files += rendered
-                diagnostics += problems
+                let page = renderer.render(index, in: language)
+                files += page.files
+                diagnostics += page.diagnostics
             }
         }
         times.lap("render edited pages")
         // The report shows the original's hash and, from it, which translations are outdated;
         // a translation's own text appears nowhere in it.
         var rows = reportRows
+        let report = TranslationReportRenderer(context: renderer.context)
         if !editedOriginals.isEmpty {
             for index in editedOriginals.sorted() {
                 guard let position = reportRowOfGroup[index], position < rows.count,
                       let row = TranslationReport.row(for: renderer.model.groups[index], languages: renderer.model.languageCodes) else { continue }
-                rows[position] = renderer.renderTranslationRow(row, diagnostics: &diagnostics)
+                rows[position] = report.renderRow(row, diagnostics: &diagnostics)
             }
-            let (report, problems) = renderer.renderTranslationReport(rows: rows)
-            files.append(report)
+            let (file, problems) = report.render(rows: rows)
+            files.append(file)
             diagnostics += problems
             times.lap("render translation report")
         }

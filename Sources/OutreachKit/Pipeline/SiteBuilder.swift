@@ -41,7 +41,7 @@ public struct SiteBuilder: Sendable {
         }
         let renderer = prepared.renderer
         // The site-wide files (sitemap, feeds, reports) are rendered while the pages are.
-        async let siteFiles = Self.renderSiteFiles(renderer)
+        async let siteFiles = Self.renderSiteFiles(renderer.context)
         let pages = await renderPages(renderer, writer: writes ? writer : nil)
         diagnostics += pages.diagnostics
         var (files, fileDiagnostics, reportRows) = await siteFiles
@@ -78,14 +78,19 @@ public struct SiteBuilder: Sendable {
         return (report, built)
     }
 
-    /// Every check of a build (rendering included, writing nothing), plus anchors in every
-    /// language and pages no other page links to.
+    /// Every check of a build (rendering included, writing nothing), plus links into the site in
+    /// every form, anchors in every language, and pages no other page links to, from the facts
+    /// collected while rendering.
     public func check() async -> [Diagnostic] {
         let (prepared, diagnostics) = await prepare()
         guard let prepared else { return Array(Set(diagnostics)).sortedByLocation() }
-        let pages = await renderPages(prepared.renderer, writer: nil, collectsLinks: true)
-        let checks = SiteChecker(model: prepared.renderer.model).check(links: pages.links)
-        return Array(Set(diagnostics + pages.diagnostics + checks)).sortedByLocation()
+        let renderer = prepared.renderer
+        let pages = await renderPages(renderer, writer: nil, collectsFacts: true)
+        let (files, fileDiagnostics, _) = Self.renderSiteFiles(renderer.context)
+        let outputPaths = Set(pages.paths + files.map(\.path) + prepared.theme.assets.map { "assets/" + $0.relativePath }
+                              + renderer.model.contentAssets.map(\.relativePath))
+        let checks = SiteChecker(model: renderer.model, outputPaths: outputPaths).check(pages.facts)
+        return Array(Set(diagnostics + pages.diagnostics + fileDiagnostics + checks)).sortedByLocation()
     }
 
     /// Load, parse and model, then report how far each page is translated. Writes nothing.
@@ -140,20 +145,15 @@ public struct SiteBuilder: Sendable {
         let quizzes = loaded.quizFiles.compactMap { file in
             Quiz.parse(file, config: config, diagnostics: &diagnostics).map { (quiz: $0, file: file) }
         }
-        var model = builder.build(pages: parsed.pages, hotlines: hotlines, assets: loaded.contentAssets,
-                                  quizzes: quizzes, sectionTitles: theme.sectionTitles, pillarNames: theme.pillarNames)
-        if let figuresFile = loaded.figuresFile {
-            model.campaignData.figures = Figure.parseList(figuresFile, config: config,
-                                                          departments: Set(model.campaignData.departments.map(\.id)),
-                                                          diagnostics: &diagnostics)
-        }
-        model.today = options.today ?? Self.latestDate(in: model)
-        model.unparsedPages = parsed.unparsed
+        let inputs = SiteModelBuilder.Inputs(
+            hotlines: hotlines, assets: loaded.contentAssets, quizzes: quizzes, figuresFile: loaded.figuresFile,
+            sectionTitles: theme.sectionTitles, pillarNames: theme.pillarNames, today: options.today,
+            unparsedPages: parsed.unparsed, contentFolder: options.contentFolder)
+        let model = builder.build(pages: parsed.pages, inputs: inputs)
         diagnostics += builder.diagnostics
 
         times.lap("model")
-        var renderer = PageRenderer(model: model, theme: theme)
-        renderer.printsPDFs = options.pdfPrinter != nil
+        let renderer = PageRenderer(model: model, theme: theme, printsPDFs: options.pdfPrinter != nil)
         diagnostics += renderer.setupDiagnostics
         times.lap("shared template data")
         return (Prepared(theme: theme, renderer: renderer), diagnostics)
@@ -187,35 +187,23 @@ public struct SiteBuilder: Sendable {
         return (results.flatMap(\.1), Set(results.flatMap(\.2)), results.flatMap(\.3))
     }
 
-    /// Without a build date from the options, the newest date in the content stands in for today,
-    /// so the same content always gives the same site.
-    static func latestDate(in model: SiteModel) -> CalendarDay {
-        let pageDates = model.groups.compactMap(\.original.frontMatter.date)
-        let eventDates = model.campaignData.events.map(\.lastDay)
-        return (pageDates + eventDates).max() ?? CalendarDay(year: 1970, month: 1, day: 1)!
-    }
-
     /// Renders every page in every language on every core, writing each into the staging folder
     /// as soon as it is rendered (when `writer` is given). Returns the paths written and the problems.
     private func renderPages(_ renderer: PageRenderer, writer: SiteWriter?,
-                             collectsLinks: Bool = false) async -> RenderedPages {
-        let jobs = renderer.model.groups.indices.flatMap { index in
-            renderer.model.config.languages.map { (index, $0.code) }
-        }
+                             collectsFacts: Bool = false) async -> RenderedPages {
+        let languages = renderer.model.languageCodes
+        let jobs = renderer.model.groups.indices.flatMap { index in languages.map { (index, $0) } }
         let outputFolder = options.outputFolder
-        let basePath = renderer.config.basePath
         let results = await withTaskGroup(of: (Int, RenderedPages).self) { group in
             for (number, range) in Self.chunks(of: jobs.count, workers: workers).enumerated() {
                 group.addTask {
                     var rendered = RenderedPages()
                     for (index, language) in jobs[range] {
-                        let (files, problems) = renderer.render(renderer.model.groups[index], in: language)
-                        rendered.diagnostics += problems
-                        for file in files {
+                        let page = renderer.render(index, in: language, tracksLinks: collectsFacts)
+                        rendered.diagnostics += page.diagnostics
+                        if collectsFacts { rendered.facts.append(page.facts) }
+                        for file in page.files {
                             rendered.paths.append(file.path)
-                            if collectsLinks, case .text(let html) = file.contents {
-                                rendered.links.append((renderer.model.groups[index].key, LinkGraph.sitePaths(linkedFrom: html, basePath: basePath)))
-                            }
                             guard let writer else { continue }
                             do throws(SiteWriter.WriteError) { try writer.write(file) } catch {
                                 rendered.diagnostics.append(.error(.writeFailed(error.detail), at: SourceLocation(file: outputFolder)))
@@ -230,32 +218,35 @@ public struct SiteBuilder: Sendable {
             return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
         return RenderedPages(paths: results.flatMap(\.paths), diagnostics: results.flatMap(\.diagnostics),
-                             links: results.flatMap(\.links))
+                             facts: results.flatMap(\.facts))
     }
 
     /// What rendering the pages gave: the files' paths, the problems, and (for `check`) the
-    /// site paths each page's HTML links to, by the key of the page linking.
+    /// facts of every page in every language, in page order.
     struct RenderedPages: Sendable {
         var paths: [String] = []
         var diagnostics: [Diagnostic] = []
-        var links: [(from: String, to: Set<String>)] = []
+        var facts: [PageFacts] = []
     }
 
-    /// Files that are not pages of the content: the language chooser, 404, the translation report,
-    /// sitemap, feeds and robots.txt; and the report's rows, kept for `serve`.
-    private static func renderSiteFiles(_ renderer: PageRenderer)
+    /// Files that are not pages of the content, each from its own renderer: the language chooser,
+    /// 404, the translation report, sitemap, feeds, open data and robots.txt; and the report's
+    /// rows, kept for `serve`.
+    private static func renderSiteFiles(_ context: RenderContext)
         -> ([OutputFile], [Diagnostic], reportRows: [(group: Int, html: String)]) {
         var files: [OutputFile] = []
         var diagnostics: [Diagnostic] = []
-        let reportRows = renderer.renderTranslationRows(diagnostics: &diagnostics)
-        for (file, fileDiagnostics) in [renderer.renderLanguageChooser(), renderer.renderNotFound(),
-                                        renderer.renderTranslationReport(rows: reportRows.map(\.html))] {
+        let report = TranslationReportRenderer(context: context)
+        let reportRows = report.renderRows(diagnostics: &diagnostics)
+        for (file, fileDiagnostics) in [LanguageChooserRenderer(context: context).render(), NotFoundRenderer(context: context).render(),
+                                        report.render(rows: reportRows.map(\.html))] {
             files.append(file)
             diagnostics += fileDiagnostics
         }
-        files.append(renderer.renderSitemap())
-        files += renderer.renderFeeds()
-        files.append(renderer.renderRobots())
+        files.append(SitemapRenderer(model: context.model).render())
+        files += FeedRenderer(context: context).render()
+        files += OpenDataRenderer(model: context.model).render()
+        files.append(RobotsRenderer(config: context.config).render())
         return (files, diagnostics, reportRows)
     }
 
@@ -290,12 +281,15 @@ public struct SiteBuilder: Sendable {
 
     /// Every poster and pamphlet page, in every language, with the PDF it prints to.
     static func pdfJobs(in model: SiteModel) -> [PDFPrinter.Job] {
-        let printed = model.campaignData.posters.map { "posters/" + $0.id } + model.campaignData.pamphlets.map { "pamphlets/" + $0.id }
-        return printed.compactMap { model.group($0) }.flatMap { group in
-            model.config.languages.compactMap { language -> PDFPrinter.Job? in
-                guard let path = group.paths[language.code] else { return nil }
-                let folder = String(path.dropFirst())
-                return PDFPrinter.Job(page: folder + "index.html", pdf: folder + PageRenderer.pdfName(of: group, in: language.code))
+        model.groups.flatMap { group -> [PDFPrinter.Job] in
+            switch group.kind {
+            case .poster, .pamphlet:
+                return model.languageCodes.map { language in
+                    let path = group.path(in: language)
+                    return PDFPrinter.Job(page: path.outputFile, pdf: path.appending(PageRenderer.pdfName(of: group, in: language)).relative)
+                }
+            default:
+                return []
             }
         }
     }

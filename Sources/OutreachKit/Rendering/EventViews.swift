@@ -1,6 +1,6 @@
 import CampaignModel
 
-/// Template data for events in one language: list items, month groups and the details of one event.
+/// Builds the views of events in one language: list items, month groups and one event's details.
 struct EventViews {
     var model: SiteModel
     var language: LanguageCode
@@ -8,49 +8,39 @@ struct EventViews {
     var strings: [String: String]
 
     var config: SiteConfig { model.config }
+    var data: CampaignData { model.campaignData }
 
     /// A line in an event list: title, date, place and department.
-    func item(_ event: Event) -> [String: Any] {
+    func item(_ event: Event) -> EventItemView {
         let title = text(event.title)
         let place = text(event.place)
-        var values: [String: Any] = [
-            "title": title.value, "titleLang": title.lang,
-            "url": url(ofKey: "events/" + event.id),
-            "date": dateRange(event), "isoDate": event.start.description,
-            "place": place.value, "placeLang": place.lang, "hasPlace": !place.value.isEmpty,
-            "kind": strings["event_kind_" + event.kind.rawValue] ?? event.kind.rawValue,
-        ]
-        if let department = model.campaignData.departments.first(where: { $0.id == event.department }) {
+        let department = data.department(event.department).map { department in
             let name = text(department.name)
-            values["department"] = ["name": name.value, "lang": name.lang, "url": url(ofKey: "departments/" + department.id)]
-        } else {
-            values["department"] = false
+            return NamedLink(name: name.value, url: url(ofKey: "departments/" + department.id), lang: name.lang)
         }
-        return values
+        return EventItemView(
+            title: title.value, titleLang: title.lang, url: url(ofKey: "events/" + event.id),
+            date: dateRange(event), isoDate: event.start.description, place: place.value, placeLang: place.lang,
+            kind: strings["event_kind_" + event.kind.rawValue] ?? event.kind.rawValue, department: department)
     }
 
     /// Everything shown on an event's own page.
-    func detail(_ event: Event) -> [String: Any] {
-        var values = item(event)
+    func detail(_ event: Event) -> EventDetailView {
         let audience = text(event.audience)
-        values["audience"] = audience.value
-        values["audienceLang"] = audience.lang
-        values["hasAudience"] = !audience.value.isEmpty
-        values["participants"] = event.participants.map { Self.groupedDigits($0) } ?? false
-        values["pillar"] = ["name": strings["pillar_" + event.pillar.rawValue] ?? event.pillar.rawValue,
-                            "url": model.campaignData.pillarPages[event.pillar].map(url(ofKey:)) ?? url(ofKey: "events/by-pillar/" + event.pillar.rawValue)]
-        if let id = event.campaign, let campaign = model.campaignData.campaigns.first(where: { $0.id == id }) {
+        let campaign = event.campaign.flatMap(data.campaign).map { campaign in
             let title = text(campaign.title)
-            values["campaign"] = ["title": title.value, "lang": title.lang, "url": url(ofKey: "campaigns/" + id)]
-        } else {
-            values["campaign"] = false
+            return PageLink(title: title.value, url: url(ofKey: "campaigns/" + campaign.id), lang: title.lang)
         }
-        values["calendarURL"] = url(ofKey: "events/" + event.id) + "event.ics"
-        return values
+        let pillarURL = data.pillarPages[event.pillar].map(url(ofKey:)) ?? url(ofKey: "events/by-pillar/" + event.pillar.rawValue)
+        return EventDetailView(
+            item: item(event), audience: audience.value, audienceLang: audience.lang,
+            participants: event.participants.map { Self.groupedDigits($0) },
+            pillar: NamedLink(name: strings["pillar_" + event.pillar.rawValue] ?? event.pillar.rawValue, url: pillarURL),
+            campaign: campaign, calendarURL: url(ofKey: "events/" + event.id) + "event.ics")
     }
 
     /// Events grouped by month, newest month first when `newestFirst`.
-    func months(_ events: [Event], newestFirst: Bool) -> [[String: Any]] {
+    func months(_ events: [Event], newestFirst: Bool) -> [EventMonthView] {
         var groups: [(month: CalendarDay, events: [Event])] = []
         for event in newestFirst ? events.reversed() : events {
             let month = CalendarDay(year: event.start.day.year, month: event.start.day.month, day: 1)!
@@ -58,34 +48,28 @@ struct EventViews {
                 groups.append((month, [event]))
             }
         }
-        return groups.map { ["label": dates.formatMonth($0.month), "events": $0.events.map(item)] }
+        return groups.map { EventMonthView(label: dates.formatMonth($0.month), events: $0.events.map(item)) }
     }
 
-    /// The events page: upcoming and past events, and links that filter them.
-    func listing(_ events: [Event], current filter: EventFilter?) -> [String: Any] {
+    /// The events page: upcoming and past events (all of them, or those of `filter`), and links
+    /// that filter them.
+    func listing(current filter: EventFilter?) -> EventListingView {
+        let events = filter.map(data.events(of:)) ?? data.events
         let upcoming = events.filter { $0.lastDay >= model.today }
         let past = events.filter { $0.lastDay < model.today }
-        let departments = model.campaignData.departments.filter { department in
-            events.contains { $0.department == department.id } || filter == .department(department.id)
+        let departmentFilters = data.departments.filter { !data.events(of: .department($0.id)).isEmpty }.map { department in
+            let name = text(department.name)
+            return NamedLink(name: name.value, url: url(ofKey: "events/by-department/" + department.id), lang: name.lang,
+                             current: filter == .department(department.id))
         }
-        let allEvents = model.campaignData.events
-        return [
-            "upcoming": months(upcoming, newestFirst: false), "hasUpcoming": !upcoming.isEmpty,
-            "past": months(past, newestFirst: true), "hasPast": !past.isEmpty,
-            "allURL": url(ofKey: "events/_index"), "isAll": filter == nil,
-            "departmentFilters": model.campaignData.departments
-                .filter { department in allEvents.contains { $0.department == department.id } }
-                .map { department -> [String: Any] in
-                    let name = text(department.name)
-                    return ["name": name.value, "lang": name.lang, "url": url(ofKey: "events/by-department/" + department.id),
-                            "current": filter == .department(department.id)]
-                },
-            "pillarFilters": Pillar.allCases.filter { pillar in allEvents.contains { $0.pillar == pillar } }.map { pillar -> [String: Any] in
-                ["name": strings["pillar_" + pillar.rawValue] ?? pillar.rawValue,
-                 "url": url(ofKey: "events/by-pillar/" + pillar.rawValue), "current": filter == .pillar(pillar)]
-            },
-            "filteredDepartments": departments.count,
-        ]
+        let pillarFilters = Pillar.allCases.filter { !data.events(of: .pillar($0)).isEmpty }.map { pillar in
+            NamedLink(name: strings["pillar_" + pillar.rawValue] ?? pillar.rawValue, url: url(ofKey: "events/by-pillar/" + pillar.rawValue),
+                      current: filter == .pillar(pillar))
+        }
+        return EventListingView(
+            upcoming: months(upcoming, newestFirst: false), past: months(past, newestFirst: true),
+            allURL: url(ofKey: "events/_index"), isAll: filter == nil,
+            departmentFilters: departmentFilters, pillarFilters: pillarFilters)
     }
 
     func dateRange(_ event: Event) -> String {
@@ -93,12 +77,13 @@ struct EventViews {
         return dates.format(event.start) + " – " + dates.format(end)
     }
 
+    /// The link to the page with `key` in this language; the site's root when there is none.
     func url(ofKey key: String) -> String {
-        guard let path = model.group(key)?.paths[language] else { return config.basePath }
-        return config.basePath + path.dropFirst()
+        guard let group = model.group(key) else { return config.basePath }
+        return group.path(in: language).url(in: config)
     }
 
-    private func text(_ localized: Localized<String>) -> (value: String, lang: Any) {
+    private func text(_ localized: Localized<String>) -> (value: String, lang: String?) {
         localized.templateText(in: language, fallback: config.defaultLanguage)
     }
 

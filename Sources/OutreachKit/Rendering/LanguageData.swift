@@ -1,126 +1,130 @@
 import CampaignModel
 
-/// What every page in one language shares: UI strings, navigation entries, hotlines. Built once per language.
+/// What every page in one language shares, as templates see it: the site's name, the hotlines,
+/// the UI strings and the theme's fragments. Built once per language.
+struct LanguageView: Sendable {
+    var lang: String
+    var dir: String
+    var siteTitle: String
+    /// The site title's language when it is not this one.
+    var siteTitleLang: String?
+    var basePath: String
+    var homeURL: String
+    var hotlines: [HotlineView]
+    var feedPath: String
+    var calendarPath: String
+    /// UI strings (`{{t.key}}`).
+    var strings: [String: String]
+    /// Fragments with no menu entry marked (`{{{fragments.name}}}`).
+    var fragments: [String: String] = [:]
+
+    func value(named name: String) -> Any? {
+        switch name {
+        case "lang": lang
+        case "dir": dir
+        case "siteTitle": siteTitle
+        case "siteTitleLang": siteTitleLang.orFalse
+        case "basePath": basePath
+        case "homeURL": homeURL
+        case "hotlines": hotlines
+        case "feedPath": feedPath
+        case "calendarPath": calendarPath
+        default: nil
+        }
+    }
+}
+
+/// The view of a theme fragment (`templates/fragments/*`): the language's values and the menu.
+struct FragmentView: TemplateView {
+    var nav: [MenuEntry]
+
+    func value(named name: String) -> Any? { name == "nav" ? nav : nil }
+}
+
+/// What the renderer keeps per language: the shared view, dates, the menu, and the fragments
+/// rendered once in one variant per menu entry that can be the current one.
 struct LanguageData: Sendable {
     var language: Language
-    var siteTitle: String
-    var strings: [String: String]
-    /// Template values identical on every page of this language.
-    var commonValues: [String: SendableValue]
-    var hotlinesByIDValues: [String: [String: SendableValue]]
-    var navigationEntries: [(key: String, title: String, url: String, lang: String?)]
+    var view: LanguageView
     var dates: DateText
-    /// Fragments rendered once for this language, by name (`footer` for templates/fragments/footer),
-    /// in one variant per main-menu entry that can be the current one ("" for none), because the
-    /// menu marks the section a page is in.
-    var fragmentsByCurrentEntry: [String: [String: String]] = [:]
+    /// Hotlines by id, as pages list them.
+    var hotlinesByID: [String: HotlineView]
+    /// The menu's pages (indices into the model's groups) with their entries in this language.
+    var menu: [(group: Int, entry: MenuEntry)]
+    /// Fragments by menu entry (its group index) that is the current one; the default variant,
+    /// with none current, is `view.fragments`.
+    var fragmentsByCurrentEntry: [Int: [String: String]] = [:]
+    /// The addresses each fragment links to (the menu, for one), by fragment name: every page
+    /// that includes the fragment links to them.
+    var fragmentURLs: [String: [String]] = [:]
+
+    var strings: [String: String] { view.strings }
+    var siteTitle: String { view.siteTitle }
 
     init(language: Language, model: SiteModel, theme: Theme) {
         let config = model.config
         let code = language.code
         self.language = language
         let title = config.title.resolve(code, fallback: config.defaultLanguage)
-        siteTitle = title?.value ?? ""
-        strings = theme.strings[code]?.values ?? [:]
+        let strings = theme.strings[code]?.values ?? [:]
         dates = DateText(strings: strings, override: config.dateFormats[code])
-        var hotlinesByID: [String: [String: SendableValue]] = [:]
-        var hotlineList: [SendableValue] = []
+        var hotlinesByID: [String: HotlineView] = [:]
+        var hotlines: [HotlineView] = []
         for hotline in model.hotlines {
-            let name = hotline.name.resolve(code, fallback: config.defaultLanguage)
-            let description = hotline.description.resolve(code, fallback: config.defaultLanguage)
-            let entry: [String: SendableValue] = [
-                "id": .string(hotline.id),
-                "number": .string(hotline.number),
-                "tel": .string(hotline.telephoneURI),
-                "name": .string(name?.value ?? hotline.number),
-                "nameLang": name.map { $0.language == code ? .bool(false) : .string($0.language.rawValue) } ?? .bool(false),
-                "description": .string(description?.value ?? ""),
-                "descriptionLang": description.map { $0.language == code ? .bool(false) : .string($0.language.rawValue) } ?? .bool(false),
-            ]
-            hotlinesByID[hotline.id] = entry
-            hotlineList.append(.dictionary(entry))
+            let view = HotlineView(hotline, in: code, fallback: config.defaultLanguage)
+            hotlinesByID[hotline.id] = view
+            hotlines.append(view)
         }
-        hotlinesByIDValues = hotlinesByID
-        commonValues = [
-            "lang": .string(code.rawValue),
-            "dir": .string(language.direction.rawValue),
-            "siteTitle": .string(siteTitle),
-            "siteTitleLang": title.map { $0.language == code ? .bool(false) : .string($0.language.rawValue) } ?? .bool(false),
-            "basePath": .string(config.basePath),
-            "homeURL": .string(config.basePath + code.pathComponent + "/"),
-            "hotlines": .array(hotlineList),
-            "feedPath": .string(code.pathComponent + "/atom.xml"),
-            "calendarPath": .string(code.pathComponent + "/events.ics"),
-        ]
-        navigationEntries = model.menu.compactMap { key in
-            guard let group = model.group(key) else { return nil }
+        self.hotlinesByID = hotlinesByID
+        view = LanguageView(
+            lang: code.rawValue, dir: language.direction.rawValue, siteTitle: title?.value ?? "",
+            siteTitleLang: title.flatMap { $0.language == code ? nil : $0.language.rawValue },
+            basePath: config.basePath, homeURL: SitePath(language: code).url(in: config), hotlines: hotlines,
+            feedPath: code.pathComponent + "/atom.xml", calendarPath: code.pathComponent + "/events.ics",
+            strings: strings)
+        for (position, index) in model.menu.enumerated() where menuPositions[index] == nil {
+            menuPositions[index] = position
+        }
+        menu = model.menu.map { index in
+            let group = model.groups[index]
             let source = group.source(for: code)
-            return (key, source.frontMatter.title, config.basePath + group.paths[code]!.dropFirst(),
-                    source.language == code ? nil : source.language.rawValue)
+            return (index, MenuEntry(title: source.frontMatter.title, url: group.path(in: code).url(in: config), current: false,
+                                     lang: source.language == code ? nil : source.language.rawValue))
         }
     }
 
-    /// The template values every page of this language starts from.
-    var common: [String: Any] { frozenCommon?.values ?? makeCommon() }
-
-    private var frozenCommon: FrozenTemplateValues?
-
-    private func makeCommon() -> [String: Any] {
-        var values = commonValues.mapValues(\.any)
-        values["t"] = strings
-        values["fragments"] = fragmentsByCurrentEntry[""] ?? [:]
-        return values
-    }
-
-    /// Converts `common` once, after the fragments are rendered, instead of once per page.
-    mutating func freeze() {
-        frozenCommon = FrozenTemplateValues(values: makeCommon())
-    }
-
-    /// The fragments of a page in `group`: those with its section marked in the menu.
-    func fragments(for group: PageGroup) -> [String: String] {
-        let sectionKey = group.folders.first.map { $0 + "/_index" }
-        let current = navigationEntries.first { entry in entry.key == group.key || entry.key == sectionKey }
-        return fragmentsByCurrentEntry[current?.key ?? ""] ?? [:]
-    }
-
-    /// The template data of one hotline, converted only when a page lists it.
-    func hotline(_ id: String) -> Any? { hotlinesByIDValues[id].map { SendableValue.dictionary($0).any } }
-
-    /// Main-menu entries, marking the one with key `current`.
-    func navigation(current: String) -> [[String: Any]] {
-        navigationEntries.map { entry in
-            [
-                "title": entry.title,
-                "url": entry.url,
-                "current": entry.key == current,
-                "lang": entry.lang ?? false,
-            ] as [String: Any]
+    /// Main-menu entries, marking the one of group `current`.
+    func menuEntries(current: Int?) -> [MenuEntry] {
+        menu.map { group, entry in
+            var entry = entry
+            entry.current = group == current
+            return entry
         }
+    }
+
+    /// Each menu page's first place in the menu.
+    var menuPositions: [Int: Int] = [:]
+
+    /// The fragments of a page (group `index`, in top-level section `section`): those with the
+    /// first menu entry that is the page or its section marked current.
+    func fragments(forGroup index: Int, section: Int?) -> [String: String] {
+        var current: Int? = menuPositions[index] != nil ? index : nil
+        if let section, let sectionPosition = menuPositions[section],
+           menuPositions[index].map({ sectionPosition < $0 }) ?? true {
+            current = section
+        }
+        return current.flatMap { fragmentsByCurrentEntry[$0] } ?? view.fragments
     }
 }
 
-/// Template values converted once and then only read by the rendering tasks. Unchecked because
-/// `Any` is not `Sendable`: the values are built from `SendableValue`s and strings (immutable value
-/// types), and nothing ever mutates them.
-struct FrozenTemplateValues: @unchecked Sendable {
-    let values: [String: Any]
-}
-
-/// A template value that can be built once and shared across rendering tasks.
-enum SendableValue: Sendable {
-    case string(String)
-    case bool(Bool)
-    case array([SendableValue])
-    case dictionary([String: SendableValue])
-
-    /// The plain value Mustache walks.
-    var any: Any {
-        switch self {
-        case .string(let value): value
-        case .bool(let value): value
-        case .array(let values): values.map(\.any)
-        case .dictionary(let values): values.mapValues(\.any)
-        }
+extension HotlineView {
+    /// A hotline's entry in `language`, its texts falling back to the default language.
+    init(_ hotline: Hotline, in language: LanguageCode, fallback: LanguageCode) {
+        let name = hotline.name.resolve(language, fallback: fallback)
+        let description = hotline.description.resolve(language, fallback: fallback)
+        self.init(id: hotline.id, number: hotline.number, tel: hotline.telephoneURI, name: name?.value ?? hotline.number,
+                  nameLang: name.flatMap { $0.language == language ? nil : $0.language.rawValue },
+                  description: description?.value ?? "",
+                  descriptionLang: description.flatMap { $0.language == language ? nil : $0.language.rawValue })
     }
 }

@@ -12,8 +12,8 @@ extension PageRenderer {
     /// `<pamphlet>/bilingual/`: the reader's language and the original side by side, section by
     /// section, for a worker and an employer reading together. Every language has one, so the
     /// language switcher works there as everywhere else.
-    func renderBilingual(_ group: PageGroup, in language: LanguageCode, values: [String: Any],
-                         shared: [String: Any], diagnostics: inout [Diagnostic]) -> OutputFile {
+    func renderBilingual(_ group: PageGroup, in language: LanguageCode, page: PageView,
+                         diagnostics: inout [Diagnostic]) -> OutputFile {
         func sections(of source: PageSource, idPrefix: String) -> [String] {
             let options = CommonMark.Options(allowsUnsafeHTML: config.allowsUnsafeHTML, headingIDPrefix: idPrefix)
             var ignored: [Diagnostic] = []  // Links were already checked when the pages themselves were rendered.
@@ -26,27 +26,28 @@ extension PageRenderer {
         let original = group.source(for: bilingualPartner(of: group, for: language))
         let left = sections(of: translation, idPrefix: "")
         let right = sections(of: original, idPrefix: "original-")
-        var values = values
+        var page = page
         // A print variant of the pamphlet page: it points search engines there and lists no alternates.
-        values["alternates"] = [AlternateLink]()
-        values["xDefault"] = false
-        values["languages"] = languageSwitcher(for: group, current: language).map { entry in
+        page.alternates = []
+        page.xDefault = nil
+        page.languages = languageSwitcher(for: group, current: language).map { entry in
             var entry = entry
             entry.url += "bilingual/"
             return entry
         }
         let originalLanguage = config.language(original.language)
-        values["bilingual"] = [
-            "language": language.rawValue, "languageName": config.language(language)?.name ?? "",
-            "originalLanguage": original.language.rawValue, "originalName": originalLanguage?.name ?? "",
-            "originalDir": originalLanguage?.direction.rawValue ?? "ltr",
-            "originalTitle": original.frontMatter.title,
-            "rows": (0..<max(left.count, right.count)).map { index -> [String: Any] in
-                ["translation": index < left.count ? left[index] : "", "original": index < right.count ? right[index] : ""]
-            },
-        ] as [String: Any]
-        let html = render("pamphlet-bilingual", values: values, shared: shared, diagnostics: &diagnostics)
-        return OutputFile(path: String(group.paths[language]!.dropFirst()) + "bilingual/index.html", text: html)
+        let bilingual = BilingualView(
+            language: language.rawValue, languageName: config.language(language)?.name ?? "",
+            originalLanguage: original.language.rawValue, originalName: originalLanguage?.name ?? "",
+            originalDir: originalLanguage?.direction.rawValue ?? "ltr", originalTitle: original.frontMatter.title,
+            rows: (0..<max(left.count, right.count)).map { index in
+                BilingualView.Row(translation: index < left.count ? left[index] : "", original: index < right.count ? right[index] : "")
+            })
+        let rootPath = PrintViews.rootPath(of: group.path(in: language))
+        page.special = .bilingual(bilingual, rootPath: rootPath)
+        let html = context.theme.render("pamphlet-bilingual", page, shared: context.data(for: language).view,
+                                        diagnostics: &diagnostics)
+        return OutputFile(path: group.path(in: language).appending("bilingual/").outputFile, text: html)
     }
 
     /// Cuts rendered HTML before each `<h2`, so sections of two languages can be paired.

@@ -1,42 +1,46 @@
 import CampaignModel
 
-/// The links a page lists: the language switcher, `hreflang` alternates and breadcrumbs, as the
-/// typed entries of `TemplateLinks.swift`.
+/// The links a page lists: the language switcher, `hreflang` alternates and breadcrumbs.
 extension PageRenderer {
     /// Each language, linking to this page in that language (translated or not).
     func languageSwitcher(for group: PageGroup, current: LanguageCode) -> [LanguageLink] {
         config.languages.map { language in
-            LanguageLink(code: language.code.rawValue, name: language.name,
-                         url: config.basePath + group.paths[language.code]!.dropFirst(),
+            LanguageLink(code: language.code.rawValue, name: language.name, url: group.path(in: language.code).url(in: config),
                          dir: language.direction.rawValue, current: language.code == current)
         }
     }
 
     /// `hreflang` alternates: every language the page is really written in, itself included.
-    func alternates(for group: PageGroup) -> [AlternateLink] {
+    static func alternates(for group: PageGroup, config: SiteConfig) -> [AlternateLink] {
         config.languages.filter { group.isAvailable(in: $0.code) }.map { language in
-            AlternateLink(hreflang: language.code.rawValue, href: absoluteURL(group.paths[language.code]!))
+            AlternateLink(hreflang: language.code.rawValue, href: group.path(in: language.code).permalink(in: config))
         }
     }
 
     /// The section pages above `group`, from the home page down.
     func breadcrumbs(for group: PageGroup, in language: LanguageCode) -> [PageLink] {
-        guard group.kind != .home else { return [] }
-        let folders = group.kind == .section ? group.folders.dropLast() : group.folders[...]
-        return crumbChains[language]?[folders.joined(separator: "/")] ?? []
+        if case .home = group.kind { return [] }
+        let folders = group.kind.isSectionIndex ? group.folders.dropLast() : group.folders[...]
+        return crumbChains(language)[folders.joined(separator: "/")] ?? []
     }
 
     /// Breadcrumbs by language and folder path (`""` at the top, `pillars`...): computed once
     /// per folder rather than once per page, since every page of a folder has the same ones.
     static func crumbChains(for model: SiteModel) -> [LanguageCode: [String: [PageLink]]] {
         // Every folder that holds a page, and every folder above one.
-        let folderChains = Set(model.groups.flatMap { group in
-            (0...group.folders.count).map { Array(group.folders.prefix($0)) }
-        })
+        var folderChains: Set<[String]> = []
+        for group in model.groups {
+            for count in 0...group.folders.count { folderChains.insert(Array(group.folders.prefix(count))) }
+        }
         var chains: [LanguageCode: [String: [PageLink]]] = [:]
-        for language in model.config.languages.map(\.code) {
+        for language in model.languageCodes {
             for folders in folderChains {
-                let keys = ["_index"] + folders.indices.map { folders[...$0].joined(separator: "/") + "/_index" }
+                var keys = ["_index"]
+                var path = ""
+                for folder in folders {
+                    path += path.isEmpty ? folder : "/" + folder
+                    keys.append(path + "/_index")
+                }
                 chains[language, default: [:]][folders.joined(separator: "/")] = keys.compactMap { key in
                     model.group(key).map { link(to: $0, in: language, config: model.config) }
                 }
@@ -46,11 +50,13 @@ extension PageRenderer {
     }
 
     /// A link to `group` in `language`, titled in the language it is shown in.
-    static func link(to group: PageGroup, in language: LanguageCode, config: SiteConfig,
-                     description: String? = nil) -> PageLink {
+    func link(to group: PageGroup, in language: LanguageCode, description: String? = nil) -> PageLink {
+        Self.link(to: group, in: language, config: config, description: description)
+    }
+
+    static func link(to group: PageGroup, in language: LanguageCode, config: SiteConfig, description: String? = nil) -> PageLink {
         let source = group.source(for: language)
-        return PageLink(title: source.frontMatter.title, url: config.basePath + group.paths[language]!.dropFirst(),
-                        description: description,
+        return PageLink(title: source.frontMatter.title, url: group.path(in: language).url(in: config), description: description,
                         lang: source.language != language ? source.language.rawValue : nil)
     }
 }

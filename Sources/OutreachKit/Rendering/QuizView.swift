@@ -1,7 +1,7 @@
 import CampaignModel
 import Foundation
 
-/// What the quiz template shows for one quiz in one language.
+/// Builds what the quiz template shows for one set of a quiz in one language.
 ///
 /// Questions are an ordinary form, readable and answerable without JavaScript; the answer key and
 /// the script's messages travel as JSON in a `<script type="application/json">` block.
@@ -25,26 +25,20 @@ struct QuizView {
         "resume": "quiz_resume",
     ]
 
-    var values: [String: Any] {
+    /// The view of the quiz part of a quiz set's page; `sets` links to every set of the bank.
+    func view(sets: [QuizSetView.SetLink]) -> QuizSetView {
         let timerDefault = Self.timerChoices.contains(quiz.timerSeconds) ? quiz.timerSeconds : 30
-        var timerOptions = Self.timerChoices.map { seconds -> [String: Any] in
-            ["value": String(seconds), "isOff": seconds == 0, "selected": seconds == timerDefault]
+        var timerOptions = Self.timerChoices.map { seconds in
+            QuizSetView.TimerOption(value: String(seconds), isOff: seconds == 0, selected: seconds == timerDefault)
         }
         if !Self.timerChoices.contains(quiz.timerSeconds) {
-            timerOptions.append(["value": String(quiz.timerSeconds), "isOff": false, "selected": true])
-            timerOptions[timerOptions.firstIndex { $0["value"] as? String == "30" }!]["selected"] = false
+            timerOptions.append(.init(value: String(quiz.timerSeconds), isOff: false, selected: true))
+            for index in timerOptions.indices where timerOptions[index].value == "30" { timerOptions[index].selected = false }
         }
-        return [
-            "slug": quiz.id,
-            "setNumber": String(set),
-            "setCount": String(quiz.sets.count),
-            "hasSets": quiz.sets.count > 1,
-            "json": Self.scriptSafeJSON(data),
-            "questionCount": String(questions.count),
-            "passMark": String(quiz.passMark),
-            "timerOptions": timerOptions,
-            "questions": questions.map(question),
-        ]
+        return QuizSetView(
+            slug: quiz.id, setNumber: String(set), setCount: String(quiz.sets.count), hasSets: quiz.sets.count > 1,
+            json: Self.scriptSafeJSON(data), questionCount: String(questions.count), passMark: String(quiz.passMark),
+            timerOptions: timerOptions, questions: questions.map(question), sets: sets)
     }
 
     /// The questions of this page's set.
@@ -53,38 +47,30 @@ struct QuizView {
         return sets.indices.contains(set - 1) ? sets[set - 1] : []
     }
 
-    private func text(_ localized: Localized<String>) -> (value: String, lang: Any) {
+    private func text(_ localized: Localized<String>) -> (value: String, lang: String?) {
         localized.templateText(in: language, fallback: config.defaultLanguage)
     }
 
-    private func question(_ question: QuizQuestion) -> [String: Any] {
+    private func question(_ question: QuizQuestion) -> QuizSetView.Question {
         let questionText = text(question.text)
         let explanation = text(question.explanation)
-        let choices = question.choices.map { choice -> [String: Any] in
+        let choices = question.choices.map { choice in
             let label = choiceLabel(choice, of: question)
-            return ["id": choice.id, "questionID": question.id, "text": label.value, "lang": label.lang]
+            return QuizSetView.Choice(id: choice.id, questionID: question.id, text: label.value, lang: label.lang)
         }
-        let correct = question.choices.filter { question.answers.contains($0.id) }.map { choice -> [String: Any] in
+        let correct = question.choices.filter { question.answers.contains($0.id) }.map { choice in
             let label = choiceLabel(choice, of: question)
-            return ["text": label.value, "lang": label.lang]
+            return QuizSetView.Choice(id: choice.id, questionID: question.id, text: label.value, lang: label.lang)
         }
-        return [
-            "id": question.id,
-            "category": question.category,
-            "type": question.kind.rawValue,
-            "inputType": question.kind == .multiple ? "checkbox" : "radio",
-            "text": questionText.value,
-            "textLang": questionText.lang,
-            "choices": choices,
-            "correct": correct,
-            "explanation": explanation.value,
-            "explanationLang": explanation.lang,
-        ]
+        return QuizSetView.Question(
+            id: question.id, category: question.category, type: question.kind.rawValue,
+            inputType: question.kind == .multiple ? "checkbox" : "radio", text: questionText.value, textLang: questionText.lang,
+            choices: choices, correct: correct, explanation: explanation.value, explanationLang: explanation.lang)
     }
 
-    private func choiceLabel(_ choice: QuizChoice, of question: QuizQuestion) -> (value: String, lang: Any) {
+    private func choiceLabel(_ choice: QuizChoice, of question: QuizQuestion) -> (value: String, lang: String?) {
         guard question.kind == .trueFalse else { return text(choice.text) }
-        return (strings[choice.id == "true" ? "quiz_true" : "quiz_false"] ?? choice.id, false)
+        return (strings[choice.id == "true" ? "quiz_true" : "quiz_false"] ?? choice.id, nil)
     }
 
     /// The answer key and messages for the script. Keys are sorted so output is byte-stable.

@@ -1,0 +1,141 @@
+import Mustache
+
+// The small entries templates walk in lists: links, hotlines, figures. One struct per shape,
+// used by every template that shows one. A name an entry does not have returns nil, so Mustache
+// looks it up further out, as it does for any section value.
+
+/// A page in a list: a breadcrumb, a child page, a piece of campaign material, an event's campaign.
+struct PageLink: MustacheParent, Sendable {
+    var title: String
+    var url: String
+    /// Child pages show their description; other links have none.
+    var description: String? = nil
+    /// The title's language when it is not the page's (an untranslated page), for `lang="…"`.
+    var lang: String?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
+        case "description": description
+        case "lang": lang.orFalse
+        default: nil
+        }
+    }
+}
+
+/// A link with a name: an event's department or pillar, a filter of the events page.
+struct NamedLink: MustacheParent, Sendable {
+    var name: String
+    var url: String
+    /// The name's language when it is not the page's.
+    var lang: String? = nil
+    /// Whether it is the page being shown (a filter's current choice).
+    var current = false
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": name
+        case "url": url
+        case "lang": lang.orFalse
+        case "current": current
+        default: nil
+        }
+    }
+}
+
+/// One language in the language switcher, linking to this page in that language.
+struct LanguageLink: MustacheParent, Sendable {
+    var code: String
+    var name: String
+    var url: String
+    var dir: String
+    var current: Bool
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "code": code
+        case "name": name
+        case "url": url
+        case "dir": dir
+        case "current": current
+        default: nil
+        }
+    }
+}
+
+/// A `<link rel="alternate" hreflang=…>`: the page in a language it is really written in.
+struct AlternateLink: MustacheParent, Sendable {
+    var hreflang: String
+    var href: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "hreflang": hreflang
+        case "href": href
+        default: nil
+        }
+    }
+}
+
+/// An entry of the main menu.
+struct MenuEntry: MustacheParent, Sendable {
+    var title: String
+    var url: String
+    var current: Bool
+    var lang: String?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "url": url
+        case "current": current
+        case "lang": lang.orFalse
+        default: nil
+        }
+    }
+}
+
+/// A help line in one language, as the header, footer, pages and printed material show it.
+struct HotlineView: MustacheParent, Sendable {
+    var id: String
+    var number: String
+    var tel: String
+    var name: String
+    var nameLang: String?
+    var description: String
+    var descriptionLang: String?
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "id": id
+        case "number": number
+        case "tel": tel
+        case "name": name
+        case "nameLang": nameLang.orFalse
+        case "description": description
+        case "descriptionLang": descriptionLang.orFalse
+        default: nil
+        }
+    }
+}
+
+/// A figure from `figures.yaml` on a department's or pillar's page.
+struct FigureView: MustacheParent, Sendable {
+    /// `79,371` or `74.33%`.
+    var value: String
+    var label: String
+    var lang: String?
+    /// `1 January 2022 – 30 June 2022`.
+    var period: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "value": value
+        case "label": label
+        case "lang": lang.orFalse
+        case "period": period
+        default: nil
+        }
+    }
+}

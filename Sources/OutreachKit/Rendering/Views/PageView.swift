@@ -1,0 +1,86 @@
+/// The view of every page template (`home`, `section`, `page`, `event`, `events`, `poster`,
+/// `pamphlet`, `pamphlet-bilingual`, `quiz`): what `base` shows for any page, and the one part
+/// particular to the page's kind.
+struct PageView: TemplateView {
+    var title: String
+    /// The title's language when the page is shown untranslated.
+    var titleLang: String?
+    var description: String
+    /// The page's Markdown as HTML.
+    var content: String
+    var contentLang: String?
+    var isFallback: Bool
+    var isDraft: Bool
+    var fragments: [String: String]?
+    var languages: [LanguageLink]
+    var pageHotlines: [HotlineView] = []
+    var children: [PageLink] = []
+    var breadcrumbs: [PageLink] = []
+    var canonical: String
+    var alternates: [AlternateLink]
+    /// The `x-default` alternate (the original), nil on pages shown untranslated.
+    var xDefault: String?
+    var campaignMaterial: [PageLink] = []
+    var figures: [FigureView] = []
+    var relatedEvents: [EventItemView] = []
+    var date: SectionText?
+    var isoDate: String?
+    /// The part particular to the page's kind.
+    var special: Special = .none
+
+    /// What a page of a particular kind adds.
+    enum Special: Sendable {
+        case none
+        case eventList(EventListingView)
+        case event(EventDetailView)
+        case quiz(QuizSetView)
+        case poster(PosterView, rootPath: String)
+        case pamphlet(PamphletView, rootPath: String)
+        case bilingual(BilingualView, rootPath: String)
+    }
+
+    func value(named name: String) -> Any? {
+        switch name {
+        case "title": title
+        case "titleLang": titleLang.orFalse
+        case "description": description
+        case "content": content
+        case "contentLang": contentLang.orFalse
+        case "isFallback": isFallback
+        case "isDraft": isDraft
+        case "languages": languages
+        case "pageHotlines": pageHotlines
+        case "hasPageHotlines": !pageHotlines.isEmpty
+        case "children": children
+        case "hasChildren": !children.isEmpty
+        case "breadcrumbs": breadcrumbs
+        case "canonical": canonical
+        case "alternates": alternates
+        case "xDefault": xDefault.orFalse
+        case "campaignMaterial": campaignMaterial
+        case "hasCampaignMaterial": !campaignMaterial.isEmpty
+        case "figures": figures
+        case "hasFigures": !figures.isEmpty
+        case "relatedEvents": relatedEvents
+        case "hasRelatedEvents": !relatedEvents.isEmpty
+        case "date": date.orFalse
+        case "isoDate": isoDate.orFalse
+        default: specialValue(named: name)
+        }
+    }
+
+    private func specialValue(named name: String) -> Any? {
+        switch (special, name) {
+        case (.eventList(let listing), "events"): listing
+        case (.event(let event), "event"): event
+        case (.quiz(let quiz), "quiz"): quiz
+        case (.poster(let poster, _), "poster"): poster
+        case (.pamphlet(let pamphlet, _), "pamphlet"): pamphlet
+        case (.bilingual(let bilingual, _), "bilingual"): bilingual
+        case (.poster(_, let rootPath), "rootPath"), (.pamphlet(_, let rootPath), "rootPath"),
+             (.bilingual(_, let rootPath), "rootPath"):
+            rootPath
+        default: nil
+        }
+    }
+}
