@@ -53,4 +53,49 @@ import TestSupport
             "content/anchors.md:6:15: error: missingAnchor(url: \"#there\", language: \"en\")",
         ])
     }
+
+    /// Links into the site in every form they can be written: a `.md` file, a site address, an
+    /// absolute URL on `baseURL`; each to a page that does not exist, and each with an anchor that
+    /// the page does not have. Links out of the site and to files the build writes are fine.
+    @Test func findsBrokenLinksAndAnchorsInEveryForm() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: Fixtures.url("Sites/basic/content"), to: content)
+        let page = """
+            ---
+            title: Links
+            ---
+            [a](about.md#team) [b](about.md#nowhere) [c](no-such-page.md)
+            [d](/campaign/en/about/#team) [e](/campaign/en/about/#nowhere) [f](/campaign/en/no-such-page/)
+            [g](https://fixture.example.org/campaign/vi/about/#nowhere) [h](https://fixture.example.org/campaign/en/gone/)
+            [i](/campaign/en/about) [j](/campaign/events.json) [k](https://example.org/elsewhere/) [l](/other-site/)
+            [m](HTTPS://FIXTURE.example.org/campaign/en/guide/first/#nope)
+
+            """
+        try Data(page.utf8).write(to: content.appendingPathComponent("links.md"))
+        let problems = await check(folder).filter { $0.hasPrefix("content/links.md") }
+        #expect(problems == [
+            // The Vietnamese about page calls its heading "Nhóm": Vietnamese readers of this
+            // (untranslated) page would land on no heading.
+            "content/links.md:4:1: error: missingAnchor(url: \"about.md#team\", language: \"vi\")",
+            "content/links.md:4:20: error: missingAnchor(url: \"about.md#nowhere\", language: \"en\")",
+            "content/links.md:4:42: error: brokenLink(\"no-such-page.md\")",
+            "content/links.md:5:31: error: missingAnchor(url: \"/campaign/en/about/#nowhere\", language: \"en\")",
+            "content/links.md:5:64: error: brokenLink(\"/campaign/en/no-such-page/\")",
+            "content/links.md:6:1: error: missingAnchor(url: \"https://fixture.example.org/campaign/vi/about/#nowhere\", language: \"vi\")",
+            "content/links.md:6:61: error: brokenLink(\"https://fixture.example.org/campaign/en/gone/\")",
+            "content/links.md:8:1: error: missingAnchor(url: \"HTTPS://FIXTURE.example.org/campaign/en/guide/first/#nope\", language: \"en\")",
+        ])
+    }
+
+    /// Two Markdown links to a page count as links to it; a page that only links to itself does not.
+    @Test func aPageLinkedFromMarkdownIsLinked() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        let content = folder.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: Fixtures.url("Sites/basic/content"), to: content)
+        try Data("---\ntitle: Talk list\n---\n[talk](events/2022-03-16-talk.md)\n".utf8)
+            .write(to: content.appendingPathComponent("talks.md"))
+        let problems = await check(folder)
+        #expect(!problems.contains { $0.hasPrefix("content/events/2022-03-16-talk.md") })
+    }
 }
