@@ -78,6 +78,26 @@ struct PageRenderer: Sendable {
     func render(_ index: Int, in language: LanguageCode, tracksLinks: Bool = false) -> RenderedPage {
         let group = model.groups[index]
         var diagnostics: [Diagnostic] = []
+        let (template, page, markdown) = view(of: index, in: language, diagnostics: &diagnostics)
+        let data = context.data(for: language)
+        let recorder = TemplateRecorder(tracksLinks: tracksLinks)
+        let html = context.theme.render(template, page, shared: data.view, recorder: recorder, diagnostics: &diagnostics)
+        var files = [OutputFile(path: group.path(in: language).outputFile, text: html)]
+        if case .pamphlet = group.kind {
+            files.append(renderBilingual(group, in: language, page: page, diagnostics: &diagnostics))
+        }
+        var linked = recorder.linkedURLs
+        for name in Set(recorder.usedFragments).sorted() { linked += data.fragmentURLs[name] ?? [] }
+        let facts = PageFacts(group: index, language: language, source: group.source(for: language),
+                              headingIDs: markdown.headings.map(\.id), links: markdown.links, themeLinks: linked)
+        return RenderedPage(files: files, diagnostics: diagnostics, facts: facts)
+    }
+
+    /// The template and view of the page of group `index` in `language`, and its Markdown as
+    /// rendered: one switch over the page's kind.
+    func view(of index: Int, in language: LanguageCode,
+              diagnostics: inout [Diagnostic]) -> (template: String, page: PageView, markdown: CommonMark.Rendering) {
+        let group = model.groups[index]
         let source = group.source(for: language)
         let isFallback = source.language != language
         let markdown = CommonMark.render(source.body, options: .init(allowsUnsafeHTML: config.allowsUnsafeHTML)) { link in
@@ -159,17 +179,7 @@ struct PageRenderer: Sendable {
                 .view(sets: sets))
         }
 
-        let recorder = TemplateRecorder(tracksLinks: tracksLinks)
-        let html = context.theme.render(template, page, shared: data.view, recorder: recorder, diagnostics: &diagnostics)
-        var files = [OutputFile(path: group.path(in: language).outputFile, text: html)]
-        if case .pamphlet = group.kind {
-            files.append(renderBilingual(group, in: language, page: page, diagnostics: &diagnostics))
-        }
-        var linked = recorder.linkedURLs
-        for name in Set(recorder.usedFragments).sorted() { linked += data.fragmentURLs[name] ?? [] }
-        let facts = PageFacts(group: index, language: language, source: source,
-                              headingIDs: markdown.headings.map(\.id), links: markdown.links, themeLinks: linked)
-        return RenderedPage(files: files, diagnostics: diagnostics, facts: facts)
+        return (template, page, markdown)
     }
 
     /// The group of the page's top-level section, whose menu entry marks the page's place.
