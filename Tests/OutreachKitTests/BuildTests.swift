@@ -13,6 +13,19 @@ import TestSupport
         try Snapshot.assertFolder(output, matches: site.appendingPathComponent("expected"))
     }
 
+    /// A small site with a page of every kind (home, sections, pages, events and their lists,
+    /// department, pillar, campaign, poster, pamphlet and its bilingual page, quiz sets), built
+    /// with the real theme: every template and fragment the site publishes, byte for byte.
+    @Test func realThemeMatchesGoldenOutput() async throws {
+        let site = Fixtures.url("Sites/campaign")
+        let output = try Fixtures.temporaryFolder().appendingPathComponent("site")
+        let report = await Fixtures.build(site: site, output: output,
+                                          theme: Fixtures.repositoryRoot.appendingPathComponent("theme"))
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        try Snapshot.assertFolder(output, matches: site.appendingPathComponent("expected"))
+    }
+
     /// The real site built one page after another, on every core, and on more tasks than cores:
     /// the same bytes each time.
     @Test func parallelBuildsMatchTheSequentialBuildByteForByte() async throws {
