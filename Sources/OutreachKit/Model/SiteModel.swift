@@ -49,16 +49,15 @@ struct SiteModel: Sendable {
     /// Puts `source` in place of the page of group `index` in its language: `serve`'s edit of a
     /// page's text below unchanged front matter, which changes nothing else in the model.
     mutating func replaceSource(_ source: PageSource, ofGroup index: Int) {
-        if source.language == groups[index].original.language {
-            groups[index].original = source
-        } else {
-            groups[index].translations[source.language] = source
-        }
+        groups[index] = groups[index].replacing(source)
     }
 }
 
 /// A page and all of its translations, tied together by their shared key.
-struct PageGroup: Sendable {
+///
+/// Immutable, and a class: rendering reads groups from every task many times per page, and a
+/// copy of a reference is one retain where a copy of these fields would be a dozen.
+final class PageGroup: Sendable {
     /// `pillars/prevention`, `pillars/_index`, `_index`.
     let key: String
     /// What the page is, with its domain value.
@@ -66,9 +65,9 @@ struct PageGroup: Sendable {
     /// Folder names from the content root to the page: its section path.
     let folders: [String]
     /// The page in the default language.
-    fileprivate(set) var original: PageSource
+    let original: PageSource
     /// The page in other languages, where translated.
-    fileprivate(set) var translations: [LanguageCode: PageSource]
+    let translations: [LanguageCode: PageSource]
     /// Its address in every language.
     let address: PageAddress
     /// The groups listed on a section page (its pages and direct subsections), in display order.
@@ -96,6 +95,15 @@ struct PageGroup: Sendable {
     /// Whether the page is really written in `language` (the original counts).
     func isAvailable(in language: LanguageCode) -> Bool {
         original.language == language || translations[language] != nil
+    }
+
+    /// The same page with `source` in place of its page in that language.
+    func replacing(_ source: PageSource) -> PageGroup {
+        var translations = translations
+        var original = original
+        if source.language == original.language { original = source } else { translations[source.language] = source }
+        return PageGroup(key: key, kind: kind, folders: folders, original: original, translations: translations,
+                         address: address, children: children)
     }
 
     /// The same page with its children set (the builder fills them once every page is known).

@@ -58,10 +58,19 @@ struct TrackedParent: MustacheParent {
 ///
 /// Mustache looks a name up from the innermost section outwards and asks the root last, so a name
 /// the root does not have is missing everywhere.
-struct TemplateRoot<View: TemplateView>: MustacheParent {
-    var view: View
-    var shared: LanguageView?
+///
+/// A class: Mustache casts its context values for every tag, and casting a struct out of `Any`
+/// copies it, which for a page's view is a retain and a release of each of its two dozen fields.
+final class TemplateRoot<View: TemplateView>: MustacheParent {
+    let view: View
+    let shared: LanguageView?
     let recorder: TemplateRecorder
+
+    init(view: View, shared: LanguageView?, recorder: TemplateRecorder) {
+        self.view = view
+        self.shared = shared
+        self.recorder = recorder
+    }
 
     func child(named name: String) -> Any? {
         switch name {
