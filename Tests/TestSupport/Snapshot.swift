@@ -22,10 +22,11 @@ public enum Snapshot {
         #expect(lines == expected.split(separator: "\n").map(String.init), sourceLocation: sourceLocation)
     }
 
-    /// Compares every file under `folder` with the golden copy under `expected`, byte for byte.
-    public static func assertFolder(_ folder: URL, matches expected: URL,
+    /// Compares every file under `folder` with the golden copy under `expected`, byte for byte,
+    /// except those under the folders `excluding` names (`assets/`).
+    public static func assertFolder(_ folder: URL, matches expected: URL, excluding: [String] = [],
                                     sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let actual = try Fixtures.snapshot(of: folder)
+        let actual = try Fixtures.snapshot(of: folder).filter { path, _ in !excluding.contains { path.hasPrefix($0) } }
         if isRecording {
             try? FileManager.default.removeItem(at: expected)
             for (path, data) in actual {
