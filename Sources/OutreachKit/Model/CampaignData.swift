@@ -18,6 +18,11 @@ struct CampaignData: Sendable {
     private var eventsByID: [String: Event] = [:]
     private var eventsByFilter: [EventFilter: [Event]] = [:]
     private var eventsByCampaign: [String: [Event]] = [:]
+    private var postersByID: [String: Poster] = [:]
+    private var pamphletsByID: [String: Pamphlet] = [:]
+    private var materialByCampaign: [String: (posters: [Poster], pamphlets: [Pamphlet])] = [:]
+    private var figuresByDepartment: [String: [Figure]] = [:]
+    private var figuresByPillar: [Pillar: [Figure]] = [:]
 
     /// Builds the lookups; called once, after the lists are complete.
     mutating func makeIndexes() {
@@ -31,11 +36,31 @@ struct CampaignData: Sendable {
             eventsByFilter[.pillar(event.pillar), default: []].append(event)
             if let campaign = event.campaign { eventsByCampaign[campaign, default: []].append(event) }
         }
+        postersByID = Dictionary(posters.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        pamphletsByID = Dictionary(pamphlets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        materialByCampaign = [:]
+        for poster in posters {
+            if let campaign = poster.campaign { materialByCampaign[campaign, default: ([], [])].posters.append(poster) }
+        }
+        for pamphlet in pamphlets {
+            if let campaign = pamphlet.campaign { materialByCampaign[campaign, default: ([], [])].pamphlets.append(pamphlet) }
+        }
+        figuresByDepartment = Dictionary(grouping: figures, by: \.department)
+        figuresByPillar = Dictionary(grouping: figures, by: \.pillar)
     }
 
     func department(_ id: String) -> Department? { departmentsByID[id] }
     func campaign(_ id: String) -> Campaign? { campaignsByID[id] }
     func event(_ id: String) -> Event? { eventsByID[id] }
+    func poster(_ id: String) -> Poster? { postersByID[id] }
+    func pamphlet(_ id: String) -> Pamphlet? { pamphletsByID[id] }
+
+    /// The posters and pamphlets of a campaign, in page order.
+    func material(ofCampaign id: String) -> (posters: [Poster], pamphlets: [Pamphlet]) { materialByCampaign[id] ?? ([], []) }
+
+    /// The figures of a department, or of a pillar, in file order.
+    func figures(ofDepartment id: String) -> [Figure] { figuresByDepartment[id] ?? [] }
+    func figures(of pillar: Pillar) -> [Figure] { figuresByPillar[pillar] ?? [] }
 
     /// The events a filter selects, in start order.
     func events(of filter: EventFilter) -> [Event] { eventsByFilter[filter] ?? [] }

@@ -230,8 +230,8 @@ struct SiteModelBuilder {
         case .department: return campaignData.department(id).map(PageKind.department) ?? .page
         case .pillar(let pillar?): return .pillar(pillar)
         case .campaign: return campaignData.campaign(id).map(PageKind.campaign) ?? .page
-        case .poster: return campaignData.posters.first { $0.id == id }.map(PageKind.poster) ?? .page
-        case .pamphlet: return campaignData.pamphlets.first { $0.id == id }.map(PageKind.pamphlet) ?? .page
+        case .poster: return campaignData.poster(id).map(PageKind.poster) ?? .page
+        case .pamphlet: return campaignData.pamphlet(id).map(PageKind.pamphlet) ?? .page
         case .pillar(nil), .none: return .page
         }
     }

@@ -145,11 +145,11 @@ struct PageRenderer: Sendable {
             template = "page"
         case .department(let department):
             template = "page"
-            page.figures = figures(campaignData.figures.filter { $0.department == department.id }, data: data)
+            page.figures = figures(campaignData.figures(ofDepartment: department.id), data: data)
             page.relatedEvents = campaignData.events(of: .department(department.id)).map(events.item)
         case .pillar(let pillar):
             template = "page"
-            page.figures = figures(campaignData.figures.filter { $0.pillar == pillar }, data: data)
+            page.figures = figures(campaignData.figures(of: pillar), data: data)
             page.relatedEvents = campaignData.events(of: .pillar(pillar)).map(events.item)
         case .campaign(let campaign):
             template = "page"
@@ -199,9 +199,9 @@ struct PageRenderer: Sendable {
 
     /// Posters, pamphlets and quizzes of a campaign, for its page.
     private func material(of campaign: Campaign, in language: LanguageCode) -> [PageLink] {
-        let data = model.campaignData
-        var keys = data.posters.filter { $0.campaign == campaign.id }.map { "posters/" + $0.id }
-        keys += data.pamphlets.filter { $0.campaign == campaign.id }.map { "pamphlets/" + $0.id }
+        let material = model.campaignData.material(ofCampaign: campaign.id)
+        var keys = material.posters.map { "posters/" + $0.id }
+        keys += material.pamphlets.map { "pamphlets/" + $0.id }
         keys += campaign.quizzes.map { SiteModelBuilder.quizKey($0, set: 1) }
         return keys.compactMap { model.group($0) }.map { link(to: $0, in: language) }
     }
