@@ -65,7 +65,7 @@ struct CampaignDataBuilder {
         result.events.sort { ($0.start, $0.id) < ($1.start, $1.id) }
 
         let pageKeys = Set(groups.map(\.key))
-        let defaultTarget = quizzes.min().map { SiteModelBuilder.quizKey($0, set: 1) } ?? "_index"
+        let defaultTarget = quizzes.min().map { PageReference.quizSet($0, set: 1).key } ?? "_index"
         for group in groups {
             switch group.original.frontMatter.data {
             case .poster(let fields):
@@ -107,7 +107,9 @@ struct CampaignDataBuilder {
             diagnostics.append(.error(.unknownReference(kind: "campaign", id: campaign.id), at: campaign.location))
         }
         guard let qr = fields.qr else {
-            if let campaign = fields.campaign, pageKeys.contains("campaigns/" + campaign.id) { return "campaigns/" + campaign.id }
+            if let campaign = fields.campaign, pageKeys.contains(PageReference.campaign(campaign.id).key) {
+                return PageReference.campaign(campaign.id).key
+            }
             return fallback
         }
         var key = qr.id.hasSuffix(".md") ? String(qr.id.dropLast(3)) : qr.id

@@ -59,15 +59,15 @@ extension PageData {
     static func read(key: String, from fields: inout YAMLFields, isTranslation: Bool) -> PageData {
         let parts = key.split(separator: "/")
         guard parts.count == 2, parts[1] != "_index" else { return .none }
-        switch parts[0] {
-        case "events": return .event(readEvent(&fields, isTranslation: isTranslation))
-        case "departments":
+        switch PageReference.Folder(rawValue: String(parts[0])) {
+        case .events: return .event(readEvent(&fields, isTranslation: isTranslation))
+        case .departments:
             return .department(kind: fields.enumValue("kind", required: !isTranslation, expected: "a department kind"))
-        case "campaigns": return .campaign(readCampaign(&fields))
-        case "pillars": return .pillar(fields.enumValue("pillar", required: !isTranslation, expected: "a pillar"))
-        case "posters": return .poster(readPrint(&fields, isTranslation: isTranslation, isPoster: true))
-        case "pamphlets": return .pamphlet(readPrint(&fields, isTranslation: isTranslation, isPoster: false))
-        default: return .none
+        case .campaigns: return .campaign(readCampaign(&fields))
+        case .pillars: return .pillar(fields.enumValue("pillar", required: !isTranslation, expected: "a pillar"))
+        case .posters: return .poster(readPrint(&fields, isTranslation: isTranslation, isPoster: true))
+        case .pamphlets: return .pamphlet(readPrint(&fields, isTranslation: isTranslation, isPoster: false))
+        case nil: return .none
         }
     }
 

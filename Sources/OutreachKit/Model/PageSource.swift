@@ -1,26 +1,18 @@
 import CampaignModel
 
-/// One Markdown file, parsed: its language, front matter and Markdown body (`Fields`, read and
-/// written as `page.body`, `page.frontMatter.title`...).
+/// One Markdown file, parsed: its language, front matter and Markdown body.
 ///
 /// A value type whose fields share one box until one copy changes (copy on write): pages are
 /// copied into groups, dictionaries and every render, and a copy is then one reference count
-/// instead of one per field.
-@dynamicMemberLookup
+/// instead of one per field. Each field is read in place (`_read`), so `page.frontMatter.title`
+/// copies the title, not the whole front matter.
 struct PageSource: Sendable {
     struct Fields: Sendable {
-        /// The file it came from.
         var file: SourceFile
-        /// What ties a page to its translations: the path without language suffix and `.md`
-        /// (`pillars/prevention`, `pillars/_index`, `_index`).
         var key: String
-        /// The language it is written in, from the file name.
         var language: LanguageCode
-        /// The front matter fields.
         var frontMatter: PageFrontMatter
-        /// The Markdown text after the front matter.
         var body: String
-        /// Lines above the body in the file, added to Markdown positions.
         var bodyLineOffset: Int
     }
 
@@ -29,13 +21,46 @@ struct PageSource: Sendable {
                          bodyLineOffset: bodyLineOffset))
     }
 
-    subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
-        get { box.fields[keyPath: field] }
-        set {
-            // Copied first if another page value shares the box, so a change never shows elsewhere.
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-            box.fields[keyPath: field] = newValue
-        }
+    /// The file it came from.
+    var file: SourceFile {
+        _read { yield box.fields.file }
+        _modify { makeUnique(); yield &box.fields.file }
+    }
+
+    /// What ties a page to its translations: the path without language suffix and `.md`
+    /// (`pillars/prevention`, `pillars/_index`, `_index`).
+    var key: String {
+        _read { yield box.fields.key }
+        _modify { makeUnique(); yield &box.fields.key }
+    }
+
+    /// The language it is written in, from the file name.
+    var language: LanguageCode {
+        _read { yield box.fields.language }
+        _modify { makeUnique(); yield &box.fields.language }
+    }
+
+    /// The front matter fields.
+    var frontMatter: PageFrontMatter {
+        _read { yield box.fields.frontMatter }
+        _modify { makeUnique(); yield &box.fields.frontMatter }
+    }
+
+    /// The Markdown text after the front matter.
+    var body: String {
+        _read { yield box.fields.body }
+        _modify { makeUnique(); yield &box.fields.body }
+    }
+
+    /// Lines above the body in the file, added to Markdown positions.
+    var bodyLineOffset: Int {
+        _read { yield box.fields.bodyLineOffset }
+        _modify { makeUnique(); yield &box.fields.bodyLineOffset }
+    }
+
+    /// Copies the box first if another page value shares it, so a change never shows elsewhere.
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
     }
 
     /// The folder the page's relative links and images start from (`pillars`, or empty at the top).
@@ -47,8 +72,8 @@ struct PageSource: Sendable {
 
     private var box: Box
 
-    /// Unchecked because its fields are mutable: they only change through the subscript's setter,
-    /// that is, when no other value (on any thread) holds this box.
+    /// Unchecked because its fields are mutable: they only change through the `_modify` accessors
+    /// after `makeUnique()`, that is, when no other value (on any thread) holds this box.
     private final class Box: @unchecked Sendable {
         var fields: Fields
 

@@ -147,7 +147,7 @@ struct SiteModelBuilder {
     private func addQuizPages(_ quizzes: [(quiz: Quiz, file: SourceFile)], to drafts: inout [String: Draft]) {
         for (quiz, file) in quizzes {
             for set in 1...max(quiz.sets.count, 1) {
-                let key = Self.quizKey(quiz.id, set: set)
+                let key = PageReference.quizSet(quiz.id, set: set).key
                 var draft = Draft(key: key, original: Self.quizPage(quiz, file: file, key: key, language: config.defaultLanguage))
                 draft.quizSet = (quiz.id, set)
                 for language in config.languages.map(\.code) where language != config.defaultLanguage && quiz.title[language] != nil {
@@ -190,15 +190,17 @@ struct SiteModelBuilder {
     /// filtered without JavaScript, one page per department and pillar that has events.
     private func addEventFilters(to drafts: inout [String: Draft], campaignData: CampaignData,
                                  pillarNames: [Pillar: Localized<String>]) {
-        guard !campaignData.events.isEmpty, let section = drafts["events/_index"] else { return }
-        var filters: [(key: String, filter: EventFilter, title: Localized<String>)] = []
-        for department in campaignData.departments where campaignData.events(of: .department(department.id)).count > 0 {
-            filters.append(("events/by-department/" + department.id, .department(department.id), department.name))
+        guard !campaignData.events.isEmpty, let section = drafts[PageReference.eventList(nil).key] else { return }
+        var filters: [(filter: EventFilter, title: Localized<String>)] = []
+        for department in campaignData.departments where !campaignData.events(of: .department(department.id)).isEmpty {
+            filters.append((.department(department.id), department.name))
         }
-        for pillar in Pillar.allCases where campaignData.events(of: .pillar(pillar)).count > 0 {
-            filters.append(("events/by-pillar/" + pillar.rawValue, .pillar(pillar), pillarNames[pillar] ?? Localized()))
+        for pillar in Pillar.allCases where !campaignData.events(of: .pillar(pillar)).isEmpty {
+            filters.append((.pillar(pillar), pillarNames[pillar] ?? Localized()))
         }
-        for (key, filter, title) in filters where drafts[key] == nil {
+        for (filter, title) in filters {
+            let key = PageReference.eventList(filter).key
+            guard drafts[key] == nil else { continue }
             func source(_ language: LanguageCode) -> PageSource {
                 var page = Self.generatedSection(folders: [], language: language, title: title)
                 page.key = key
@@ -220,7 +222,7 @@ struct SiteModelBuilder {
         if let filter = draft.eventFilter { return .eventList(filter) }
         switch draft.key {
         case "_index": return .home
-        case "events/_index": return .eventList(nil)
+        case PageReference.eventList(nil).key: return .eventList(nil)
         default: break
         }
         if draft.key.hasSuffix("/_index") { return .section }
@@ -346,14 +348,6 @@ struct SiteModelBuilder {
         let pageDates = groups.compactMap(\.original.frontMatter.date)
         let eventDates = events.map(\.lastDay)
         return (pageDates + eventDates).max() ?? CalendarDay(year: 1970, month: 1, day: 1)!
-    }
-
-    /// The section quizzes are published in: `/<lang>/quiz/<slug>/`.
-    static let quizFolder = "quiz"
-
-    /// `quiz/<slug>` for the first set, `quiz/<slug>/<n>` for the others.
-    static func quizKey(_ slug: String, set: Int) -> String {
-        set == 1 ? quizFolder + "/" + slug : quizFolder + "/" + slug + "/" + String(set)
     }
 
     /// A quiz's page in one language: its title and description, and no Markdown.

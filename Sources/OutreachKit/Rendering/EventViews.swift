@@ -16,10 +16,10 @@ struct EventViews {
         let place = text(event.place)
         let department = data.department(event.department).map { department in
             let name = text(department.name)
-            return NamedLink(name: name.value, url: url(ofKey: "departments/" + department.id), lang: name.lang)
+            return NamedLink(name: name.value, url: url(of: .department(department.id)), lang: name.lang)
         }
         return EventItemView(
-            title: title.value, titleLang: title.lang, url: url(ofKey: "events/" + event.id),
+            title: title.value, titleLang: title.lang, url: url(of: .event(event.id)),
             date: dateRange(event), isoDate: event.start.description, place: place.value, placeLang: place.lang,
             kind: strings["event_kind_" + event.kind.rawValue] ?? event.kind.rawValue, department: department)
     }
@@ -29,14 +29,14 @@ struct EventViews {
         let audience = text(event.audience)
         let campaign = event.campaign.flatMap(data.campaign).map { campaign in
             let title = text(campaign.title)
-            return PageLink(title: title.value, url: url(ofKey: "campaigns/" + campaign.id), lang: title.lang)
+            return PageLink(title: title.value, url: url(of: .campaign(campaign.id)), lang: title.lang)
         }
-        let pillarURL = data.pillarPages[event.pillar].map(url(ofKey:)) ?? url(ofKey: "events/by-pillar/" + event.pillar.rawValue)
+        let pillarURL = data.pillarPages[event.pillar].map(url(ofKey:)) ?? url(of: .eventList(.pillar(event.pillar)))
         return EventDetailView(
             item: item(event), audience: audience.value, audienceLang: audience.lang,
             participants: event.participants.map { Self.groupedDigits($0) },
             pillar: NamedLink(name: strings["pillar_" + event.pillar.rawValue] ?? event.pillar.rawValue, url: pillarURL),
-            campaign: campaign, calendarURL: url(ofKey: "events/" + event.id) + "event.ics")
+            campaign: campaign, calendarURL: url(of: .event(event.id)) + "event.ics")
     }
 
     /// Events grouped by month, newest month first when `newestFirst`.
@@ -59,16 +59,16 @@ struct EventViews {
         let past = events.filter { $0.lastDay < model.today }
         let departmentFilters = data.departments.filter { !data.events(of: .department($0.id)).isEmpty }.map { department in
             let name = text(department.name)
-            return NamedLink(name: name.value, url: url(ofKey: "events/by-department/" + department.id), lang: name.lang,
+            return NamedLink(name: name.value, url: url(of: .eventList(.department(department.id))), lang: name.lang,
                              current: filter == .department(department.id))
         }
         let pillarFilters = Pillar.allCases.filter { !data.events(of: .pillar($0)).isEmpty }.map { pillar in
-            NamedLink(name: strings["pillar_" + pillar.rawValue] ?? pillar.rawValue, url: url(ofKey: "events/by-pillar/" + pillar.rawValue),
+            NamedLink(name: strings["pillar_" + pillar.rawValue] ?? pillar.rawValue, url: url(of: .eventList(.pillar(pillar))),
                       current: filter == .pillar(pillar))
         }
         return EventListingView(
             upcoming: months(upcoming, newestFirst: false), past: months(past, newestFirst: true),
-            allURL: url(ofKey: "events/_index"), isAll: filter == nil,
+            allURL: url(of: .eventList(nil)), isAll: filter == nil,
             departmentFilters: departmentFilters, pillarFilters: pillarFilters)
     }
 
@@ -76,6 +76,9 @@ struct EventViews {
         guard let end = event.end, end.day != event.start.day || end.minutes != nil else { return dates.format(event.start) }
         return dates.format(event.start) + " – " + dates.format(end)
     }
+
+    /// The link to a page in this language; the site's root when there is none.
+    func url(of reference: PageReference) -> String { url(ofKey: reference.key) }
 
     /// The link to the page with `key` in this language; the site's root when there is none.
     func url(ofKey key: String) -> String {

@@ -1,22 +1,46 @@
 import CampaignModel
 
 /// What every page in one language shares, as templates see it: the site's name, the hotlines,
-/// the UI strings and the theme's fragments. Built once per language.
-struct LanguageView: Sendable {
-    var lang: String
-    var dir: String
-    var siteTitle: String
+/// the UI strings and the theme's fragments. Built once per language; a class, so that each
+/// page's render shares it instead of copying its fields.
+final class LanguageView: Sendable {
+    let lang: String
+    let dir: String
+    let siteTitle: String
     /// The site title's language when it is not this one.
-    var siteTitleLang: String?
-    var basePath: String
-    var homeURL: String
-    var hotlines: [HotlineView]
-    var feedPath: String
-    var calendarPath: String
+    let siteTitleLang: String?
+    let basePath: String
+    let homeURL: String
+    let hotlines: [HotlineView]
+    let feedPath: String
+    let calendarPath: String
     /// UI strings (`{{t.key}}`).
-    var strings: [String: String]
+    let strings: [String: String]
     /// Fragments with no menu entry marked (`{{{fragments.name}}}`).
-    var fragments: [String: String] = [:]
+    let fragments: [String: String]
+
+    init(lang: String, dir: String, siteTitle: String, siteTitleLang: String?, basePath: String, homeURL: String,
+         hotlines: [HotlineView], feedPath: String, calendarPath: String, strings: [String: String],
+         fragments: [String: String] = [:]) {
+        self.lang = lang
+        self.dir = dir
+        self.siteTitle = siteTitle
+        self.siteTitleLang = siteTitleLang
+        self.basePath = basePath
+        self.homeURL = homeURL
+        self.hotlines = hotlines
+        self.feedPath = feedPath
+        self.calendarPath = calendarPath
+        self.strings = strings
+        self.fragments = fragments
+    }
+
+    /// The same values with the theme's rendered fragments.
+    func with(fragments: [String: String]) -> LanguageView {
+        LanguageView(lang: lang, dir: dir, siteTitle: siteTitle, siteTitleLang: siteTitleLang, basePath: basePath,
+                     homeURL: homeURL, hotlines: hotlines, feedPath: feedPath, calendarPath: calendarPath,
+                     strings: strings, fragments: fragments)
+    }
 
     func value(named name: String) -> Any? {
         switch name {
@@ -41,27 +65,32 @@ struct FragmentView: TemplateView {
     func value(named name: String) -> Any? { name == "nav" ? nav : nil }
 }
 
-/// What the renderer keeps per language: the shared view, dates, the menu, and the fragments
-/// rendered once in one variant per menu entry that can be the current one.
-struct LanguageData: Sendable {
-    var language: Language
-    var view: LanguageView
-    var dates: DateText
+/// What the renderer keeps per language: the shared view, dates, the menu, and the theme's
+/// fragments (templates/fragments/*), rendered once in one variant per menu entry that can be the
+/// current one, because the menu marks the section a page is in. Built once per language and then
+/// only read, by every render task: a class, so that a page's render shares it instead of copying it.
+final class LanguageData: Sendable {
+    let language: Language
+    let view: LanguageView
+    let dates: DateText
     /// Hotlines by id, as pages list them.
-    var hotlinesByID: [String: HotlineView]
+    let hotlinesByID: [String: HotlineView]
     /// The menu's pages (indices into the model's groups) with their entries in this language.
-    var menu: [(group: Int, entry: MenuEntry)]
+    let menu: [(group: Int, entry: MenuEntry)]
+    /// Each menu page's first place in the menu.
+    let menuPositions: [Int: Int]
     /// Fragments by menu entry (its group index) that is the current one; the default variant,
     /// with none current, is `view.fragments`.
-    var fragmentsByCurrentEntry: [Int: [String: String]] = [:]
+    let fragmentsByCurrentEntry: [Int: [String: String]]
     /// The addresses each fragment links to (the menu, for one), by fragment name: every page
     /// that includes the fragment links to them.
-    var fragmentURLs: [String: [String]] = [:]
+    let fragmentURLs: [String: [String]]
 
     var strings: [String: String] { view.strings }
     var siteTitle: String { view.siteTitle }
 
-    init(language: Language, model: SiteModel, theme: Theme) {
+    /// The language's data, with its fragments rendered; problems in them go to `diagnostics`.
+    init(language: Language, model: SiteModel, theme: Theme, diagnostics: inout [Diagnostic]) {
         let config = model.config
         let code = language.code
         self.language = language
@@ -76,21 +105,54 @@ struct LanguageData: Sendable {
             hotlines.append(view)
         }
         self.hotlinesByID = hotlinesByID
-        view = LanguageView(
+        var menuPositions: [Int: Int] = [:]
+        for (position, index) in model.menu.enumerated() where menuPositions[index] == nil {
+            menuPositions[index] = position
+        }
+        self.menuPositions = menuPositions
+        let menu = model.menu.map { index in
+            let group = model.groups[index]
+            let source = group.source(for: code)
+            return (group: index, entry: MenuEntry(title: source.frontMatter.title, url: group.path(in: code).url(in: config),
+                                                   current: false, lang: source.language == code ? nil : source.language.rawValue))
+        }
+        self.menu = menu
+        let withoutFragments = LanguageView(
             lang: code.rawValue, dir: language.direction.rawValue, siteTitle: title?.value ?? "",
             siteTitleLang: title.flatMap { $0.language == code ? nil : $0.language.rawValue },
             basePath: config.basePath, homeURL: SitePath(language: code).url(in: config), hotlines: hotlines,
             feedPath: code.pathComponent + "/atom.xml", calendarPath: code.pathComponent + "/events.ics",
             strings: strings)
-        for (position, index) in model.menu.enumerated() where menuPositions[index] == nil {
-            menuPositions[index] = position
+
+        // The fragments are the same on every page of the language but for the menu's current
+        // entry: rendered once per entry, not once per page. The menu is short by construction
+        // (see `SiteModelBuilder.menu(of:)`), so this stays small.
+        var fragmentURLs: [String: [String]] = [:]
+        func render(current: Int?, tracksLinks: Bool = false) -> [String: String] {
+            let nav = menu.map { group, entry in
+                var entry = entry
+                entry.current = group == current
+                return entry
+            }
+            var fragments: [String: String] = [:]
+            for template in theme.fragmentNames {
+                let name = String(template.dropFirst("fragments/".count))
+                let recorder = TemplateRecorder(tracksLinks: tracksLinks)
+                fragments[name] = theme.render(template, FragmentView(nav: nav), shared: withoutFragments, recorder: recorder,
+                                               diagnostics: &diagnostics)
+                if tracksLinks { fragmentURLs[name] = recorder.linkedURLs }
+            }
+            return fragments
         }
-        menu = model.menu.map { index in
-            let group = model.groups[index]
-            let source = group.source(for: code)
-            return (index, MenuEntry(title: source.frontMatter.title, url: group.path(in: code).url(in: config), current: false,
-                                     lang: source.language == code ? nil : source.language.rawValue))
+        // The links of the default variant are those of every variant: only the current mark differs.
+        let defaults = render(current: nil, tracksLinks: true)
+        var byEntry: [Int: [String: String]] = [:]
+        for (group, _) in menu where byEntry[group] == nil {
+            byEntry[group] = render(current: group)
         }
+        fragmentsByCurrentEntry = byEntry
+        self.fragmentURLs = fragmentURLs
+        view = withoutFragments.with(fragments: defaults)
     }
 
     /// Main-menu entries, marking the one of group `current`.
@@ -101,9 +163,6 @@ struct LanguageData: Sendable {
             return entry
         }
     }
-
-    /// Each menu page's first place in the menu.
-    var menuPositions: [Int: Int] = [:]
 
     /// The fragments of a page (group `index`, in top-level section `section`): those with the
     /// first menu entry that is the page or its section marked current.

@@ -19,8 +19,7 @@ struct PageRenderer: Sendable {
     init(model: SiteModel, theme: Theme, printsPDFs: Bool = false) {
         var problems: [Diagnostic] = []
         let languages = model.config.languages.map { language in
-            Self.renderFragments(of: LanguageData(language: language, model: model, theme: theme), theme: theme,
-                                 diagnostics: &problems)
+            LanguageData(language: language, model: model, theme: theme, diagnostics: &problems)
         }
         context = RenderContext(model: model, theme: theme, languages: languages)
         links = LinkResolver(model: model)
@@ -34,32 +33,6 @@ struct PageRenderer: Sendable {
     /// The breadcrumbs of every folder in `language`.
     func crumbChains(_ language: LanguageCode) -> [String: [PageLink]] { crumbChainsByLanguage[language] ?? [:] }
     var config: SiteConfig { context.config }
-
-    /// Fragments (templates/fragments/*) are the same on every page of a language but for the
-    /// menu's current entry: rendered once per language and menu entry, not once per page. The
-    /// menu is short by construction (see `SiteModelBuilder.menu(of:)`), so this stays small.
-    private static func renderFragments(of language: LanguageData, theme: Theme,
-                                        diagnostics: inout [Diagnostic]) -> LanguageData {
-        var data = language
-        func render(current: Int?, tracksLinks: Bool = false) -> [String: String] {
-            var fragments: [String: String] = [:]
-            for template in theme.fragmentNames {
-                let name = String(template.dropFirst("fragments/".count))
-                let recorder = TemplateRecorder(tracksLinks: tracksLinks)
-                fragments[name] = theme.render(template, FragmentView(nav: data.menuEntries(current: current)), shared: data.view,
-                                               recorder: recorder, diagnostics: &diagnostics)
-                if tracksLinks { data.fragmentURLs[name] = recorder.linkedURLs }
-            }
-            return fragments
-        }
-        // The links of the default variant are those of every variant: only the current mark differs.
-        let defaults = render(current: nil, tracksLinks: true)
-        for (group, _) in data.menu where data.fragmentsByCurrentEntry[group] == nil {
-            data.fragmentsByCurrentEntry[group] = render(current: group)
-        }
-        data.view.fragments = defaults
-        return data
-    }
 
     /// Puts an edited page's source in place (for `serve`'s edits of a page's text).
     mutating func replaceSource(_ source: PageSource, ofGroup index: Int) {
@@ -172,7 +145,7 @@ struct PageRenderer: Sendable {
         case .quizSet(let quiz, let set):
             template = "quiz"
             let sets = quiz.sets.indices.map { $0 + 1 }.compactMap { number -> QuizSetView.SetLink? in
-                guard let other = model.group(SiteModelBuilder.quizKey(quiz.id, set: number)) else { return nil }
+                guard let other = model.group(.quizSet(quiz.id, set: number)) else { return nil }
                 return QuizSetView.SetLink(number: String(number), url: other.path(in: language).url(in: config), current: number == set)
             }
             page.special = .quiz(QuizView(quiz: quiz, set: set, language: language, config: config, strings: data.strings)
@@ -200,10 +173,9 @@ struct PageRenderer: Sendable {
     /// Posters, pamphlets and quizzes of a campaign, for its page.
     private func material(of campaign: Campaign, in language: LanguageCode) -> [PageLink] {
         let material = model.campaignData.material(ofCampaign: campaign.id)
-        var keys = material.posters.map { "posters/" + $0.id }
-        keys += material.pamphlets.map { "pamphlets/" + $0.id }
-        keys += campaign.quizzes.map { SiteModelBuilder.quizKey($0, set: 1) }
-        return keys.compactMap { model.group($0) }.map { link(to: $0, in: language) }
+        let references = material.posters.map { PageReference.poster($0.id) } + material.pamphlets.map { .pamphlet($0.id) }
+            + campaign.quizzes.map { .quizSet($0, set: 1) }
+        return references.compactMap { model.group($0) }.map { link(to: $0, in: language) }
     }
 
     /// Figures shown on a department's or pillar's page.

@@ -18,7 +18,7 @@ struct FeedRenderer {
             let name = data.siteTitle + " · " + (data.strings["section_title_events"] ?? "")
             files.append(OutputFile(path: language.pathComponent + "/events.ics", text: calendar.document(name: name, entries: entries)))
             for entry in entries {
-                guard let group = model.group("events/" + entry.event.id) else { continue }
+                guard let group = model.group(.event(entry.event.id)) else { continue }
                 files.append(OutputFile(path: group.path(in: language).appending("event.ics").relative,
                                         text: calendar.document(name: entry.title, entries: [entry])))
             }
@@ -33,7 +33,7 @@ struct FeedRenderer {
     }
 
     private func calendarEntry(_ event: Event, in language: LanguageCode) -> ICalendar.Entry {
-        let group = model.group("events/" + event.id)
+        let group = model.group(.event(event.id))
         let source = group?.source(for: language)
         return ICalendar.Entry(
             event: event,

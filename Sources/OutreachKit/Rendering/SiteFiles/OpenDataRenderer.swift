@@ -34,7 +34,7 @@ struct OpenDataRenderer {
                 Dictionary(uniqueKeysWithValues: localized.values.map { ($0.key.rawValue, $0.value) })
             }
             var urls: [String: String] = [:]
-            if let group = model.group("events/" + event.id) {
+            if let group = model.group(.event(event.id)) {
                 for language in model.config.languages where group.isAvailable(in: language.code) {
                     urls[language.code.rawValue] = group.path(in: language.code).permalink(in: model.config)
                 }
