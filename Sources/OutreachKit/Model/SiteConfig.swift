@@ -17,7 +17,7 @@ public struct SiteConfig: Sendable {
     /// Date patterns that replace the theme's per language, e.g. Minguo years for `zh-TW`.
     public var dateFormats: [LanguageCode: String] = [:]
     /// The main menu in order, as written (`help`, `pillars`, `quiz`), with positions; nil lists
-    /// every top-level page and section by weight.
+    /// the top-level sections and the pages that ask (`menu: true`) by weight.
     var menu: [(entry: String, location: SourceLocation)]?
 
     /// The path part of `baseURL` (`/` or `/campaign/`), prefixed to every link inside the site.
