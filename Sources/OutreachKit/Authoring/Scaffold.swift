@@ -73,6 +73,7 @@ public enum Scaffold {
                 # slug: \(name)                 # optional: the last part of the address (default: the file name)
                 # hotlines: ["1955"]            # optional: hotline ids from hotlines.yaml to show on the page
                 # draft: true                   # optional: leave the page out unless building with --drafts
+                # menu: true                    # optional: list it in the main menu (when site.yaml has no menu:)
                 # Link to other pages by their file, e.g. [where to get help](help.md); images: ![what it shows](img/photo.jpg)
                 ---
 
