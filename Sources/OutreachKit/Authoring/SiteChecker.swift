@@ -13,6 +13,8 @@ struct SiteChecker {
     /// Every file the build writes, relative to the output folder (`en/help/index.html`,
     /// `events.json`, `assets/style.css`): a link to one of them is not broken.
     var outputPaths: Set<String>
+    /// The renderer's resolver, whose source paths tell which page a relative `.md` link names.
+    var links: LinkResolver
 
     /// A page in one language.
     struct PageInLanguage: Hashable {
@@ -33,8 +35,6 @@ struct SiteChecker {
         for fact in facts {
             headingIDs[PageInLanguage(group: fact.group, language: fact.language)] = Set(fact.headingIDs)
         }
-        let resolver = LinkResolver(model: model)
-        let groupByKey = Dictionary(uniqueKeysWithValues: model.groups.enumerated().map { ($1.key, $0) })
 
         /// The page (or file) a site path below the base leads to.
         enum Target { case page(PageInLanguage), file, nothing }
@@ -74,7 +74,7 @@ struct SiteChecker {
                 } else if LinkResolver.isRelative(url) {
                     // Relative links were resolved, and broken ones reported, while rendering.
                     if let path = LinkResolver.contentPath(of: url, from: source.folder), path.hasSuffix(".md"),
-                       let key = resolver.keysBySourcePath[path], let group = groupByKey[key] {
+                       let key = links.keysBySourcePath[path], let group = model.index(ofKey: key) {
                         linked = PageInLanguage(group: group, language: fact.language)
                     }
                 } else if let path = sitePath(of: String(url[..<pathEnd])) {

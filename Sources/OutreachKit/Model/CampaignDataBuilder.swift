@@ -11,7 +11,7 @@ struct CampaignDataBuilder {
         var result = CampaignData()
         for group in groups {
             guard case .department(let kind) = group.original.frontMatter.data else { continue }
-            result.departments.append(Department(id: Self.id(of: group), name: titles(of: group), kind: kind ?? .other))
+            result.departments.append(Department(id: group.id, name: titles(of: group), kind: kind ?? .other))
         }
         let departmentIDs = Set(result.departments.map(\.id))
         let languageCodes = Set(config.languages.map(\.code))
@@ -41,7 +41,7 @@ struct CampaignDataBuilder {
                 }
             }
             result.campaigns.append(Campaign(
-                id: Self.id(of: group), title: titles(of: group), summary: descriptions(of: group),
+                id: group.id, title: titles(of: group), summary: descriptions(of: group),
                 pillars: fields.pillars, departments: fields.departments.map(\.id), period: period,
                 audience: localized(group) { page in
                     if case .campaign(let fields) = page.frontMatter.data { fields.audience } else { nil }
@@ -82,7 +82,7 @@ struct CampaignDataBuilder {
                 var messages = localized(group) { page in if case .poster(let fields) = page.frontMatter.data { fields.message } else { nil } }
                 messages[group.original.language] = message
                 result.posters.append(Poster(
-                    id: Self.id(of: group), title: titles(of: group), message: messages, paper: paper,
+                    id: group.id, title: titles(of: group), message: messages, paper: paper,
                     hotlines: group.original.frontMatter.hotlines.map(\.id),
                     image: fields.image.flatMap { LinkResolver.normalize($0.id, from: group.original.folder) },
                     qrTarget: target, campaign: fields.campaign?.id))
@@ -90,7 +90,7 @@ struct CampaignDataBuilder {
                 let target = qrTarget(fields, campaigns: campaignIDs, pageKeys: pageKeys, fallback: defaultTarget)
                 guard let format = fields.format else { continue }
                 result.pamphlets.append(Pamphlet(
-                    id: Self.id(of: group), title: titles(of: group), format: format,
+                    id: group.id, title: titles(of: group), format: format,
                     hotlines: group.original.frontMatter.hotlines.map(\.id), qrTarget: target, campaign: fields.campaign?.id))
             default:
                 break
@@ -133,7 +133,7 @@ struct CampaignDataBuilder {
               let kind = fields.kind else { return nil }
         let place = localized(group) { page in if case .event(let fields) = page.frontMatter.data { fields.place } else { nil } }
         let audience = localized(group) { page in if case .event(let fields) = page.frontMatter.data { fields.audience } else { nil } }
-        guard let event = Event(id: Self.id(of: group), title: titles(of: group), campaign: fields.campaign?.id,
+        guard let event = Event(id: group.id, title: titles(of: group), campaign: fields.campaign?.id,
                                 department: department.id, start: start, end: fields.end, place: place,
                                 audience: audience, participants: fields.participants, pillar: pillar, kind: kind) else {
             diagnostics.append(.error(.endBeforeStart(start: start.description, end: fields.end?.description ?? ""),
@@ -142,8 +142,6 @@ struct CampaignDataBuilder {
         }
         return event
     }
-
-    static func id(of group: SiteModelBuilder.Draft) -> String { group.id }
 
     private func titles(of group: SiteModelBuilder.Draft) -> Localized<String> {
         localized(group) { $0.frontMatter.title }

@@ -109,9 +109,10 @@ struct SiteModelBuilder {
                              translations: draft.translations, address: address(of: draft, kind: kind))
         }
         checkUniquePaths(groups, assets: inputs.assets, contentFolder: inputs.contentFolder)
-        groups = linkChildren(groups)
+        let indexByKey = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.key, $0) })
+        groups = linkChildren(groups, indexByKey: indexByKey)
         let today = inputs.today ?? Self.latestDate(groups: groups, events: campaignData.events)
-        let menu = menu(of: groups)
+        let menu = menu(of: groups, indexByKey: indexByKey)
         return SiteModel(config: config, hotlines: inputs.hotlines, groups: groups, contentAssets: inputs.assets,
                          quizzes: quizzes, campaignData: campaignData, menu: menu, today: today,
                          unparsedPages: inputs.unparsedPages)
@@ -302,8 +303,7 @@ struct SiteModelBuilder {
     }
 
     /// Fills each section's list of children: its pages and direct subsections, in display order.
-    private func linkChildren(_ groups: [PageGroup]) -> [PageGroup] {
-        let indexByKey = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.key, $0) })
+    private func linkChildren(_ groups: [PageGroup], indexByKey: [String: Int]) -> [PageGroup] {
         var childrenByParent: [Int: [Int]] = [:]
         for (index, group) in groups.enumerated() {
             if case .home = group.kind { continue }
@@ -324,8 +324,7 @@ struct SiteModelBuilder {
     /// one: the top-level sections, and the pages whose front matter says `menu: true`, by weight.
     /// (Not every top-level page: a site with hundreds of pages at the top would get a menu as long,
     /// on every page.)
-    private mutating func menu(of groups: [PageGroup]) -> [Int] {
-        let indexByKey = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1.key, $0) })
+    private mutating func menu(of groups: [PageGroup], indexByKey: [String: Int]) -> [Int] {
         guard let entries = config.menu else {
             let home = indexByKey["_index"].map { groups[$0].children } ?? []
             let topSections = home.filter { groups[$0].kind.isSectionIndex }

@@ -89,7 +89,7 @@ public struct SiteBuilder: Sendable {
         let (files, fileDiagnostics, _) = Self.renderSiteFiles(renderer.context)
         let outputPaths = Set(pages.paths + files.map(\.path) + prepared.theme.assets.map { "assets/" + $0.relativePath }
                               + renderer.model.contentAssets.map(\.relativePath))
-        let checks = SiteChecker(model: renderer.model, outputPaths: outputPaths).check(pages.facts)
+        let checks = SiteChecker(model: renderer.model, outputPaths: outputPaths, links: renderer.links).check(pages.facts)
         return Array(Set(diagnostics + pages.diagnostics + fileDiagnostics + checks)).sortedByLocation()
     }
 

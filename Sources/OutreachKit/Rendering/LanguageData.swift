@@ -126,14 +126,10 @@ final class LanguageData: Sendable {
 
         // The fragments are the same on every page of the language but for the menu's current
         // entry: rendered once per entry, not once per page. The menu is short by construction
-        // (see `SiteModelBuilder.menu(of:)`), so this stays small.
+        // (see `SiteModelBuilder.menu(of:indexByKey:)`), so this stays small.
         var fragmentURLs: [String: [String]] = [:]
         func render(current: Int?, tracksLinks: Bool = false) -> [String: String] {
-            let nav = menu.map { group, entry in
-                var entry = entry
-                entry.current = group == current
-                return entry
-            }
+            let nav = Self.entries(of: menu, current: current)
             var fragments: [String: String] = [:]
             for template in theme.fragmentNames {
                 let name = String(template.dropFirst("fragments/".count))
@@ -156,7 +152,9 @@ final class LanguageData: Sendable {
     }
 
     /// Main-menu entries, marking the one of group `current`.
-    func menuEntries(current: Int?) -> [MenuEntry] {
+    func menuEntries(current: Int?) -> [MenuEntry] { Self.entries(of: menu, current: current) }
+
+    private static func entries(of menu: [(group: Int, entry: MenuEntry)], current: Int?) -> [MenuEntry] {
         menu.map { group, entry in
             var entry = entry
             entry.current = group == current
