@@ -83,9 +83,9 @@ public struct LiveSite: Sendable {
         var times = PhaseTimes()
         let reader = FolderReader(root: options.contentFolder) { _ in true }
         var diagnostics: [Diagnostic] = []
-        var undo: [(index: Int, language: LanguageCode, source: PageSource)] = []
+        var undo: [(index: Int, source: PageSource)] = []
         func restore() {
-            for (index, _, source) in undo.reversed() { prepared.renderer.replaceSource(source, ofGroup: index) }
+            for (index, source) in undo.reversed() { prepared.renderer.replaceSource(source, ofGroup: index) }
         }
         var editedOriginals: Set<Int> = []
         for relative in relativePaths.sorted() {
@@ -99,7 +99,7 @@ public struct LiveSite: Sendable {
             var source = old
             source.file = file
             source.body = new.body
-            undo.append((index, language, old))
+            undo.append((index, old))
             prepared.renderer.replaceSource(source, ofGroup: index)
             if language == prepared.renderer.model.groups[index].original.language { editedOriginals.insert(index) }
         }
