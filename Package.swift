@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "CampaignModel", targets: ["CampaignModel"]),
+        .library(name: "CampaignReport", targets: ["CampaignReport"]),
         .library(name: "OutreachKit", targets: ["OutreachKit"]),
         .executable(name: "outreach", targets: ["outreach"]),
     ],
@@ -27,10 +28,13 @@ let package = Package(
             providers: [.apt(["libqrencode-dev"])]
         ),
         .target(name: "CampaignModel"),
+        // Coordination reports from the campaign model alone: no rendering, no I/O.
+        .target(name: "CampaignReport", dependencies: ["CampaignModel"]),
         .target(
             name: "OutreachKit",
             dependencies: [
                 "CampaignModel",
+                "CampaignReport",
                 "CCmark",
                 "CQRencode",
                 .product(name: "Yams", package: "Yams"),
@@ -62,6 +66,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "CampaignModelTests", dependencies: ["CampaignModel"]),
+        .testTarget(name: "CampaignReportTests", dependencies: ["CampaignReport", "CampaignModel"]),
         .testTarget(name: "OutreachKitTests", dependencies: ["OutreachKit", "TestSupport"]),
         .testTarget(name: "OutreachCLITests", dependencies: ["TestSupport"]),
     ],

@@ -31,6 +31,7 @@ public enum Reason: Hashable, Sendable {
     case unknownHotline(String)
     case unknownReference(kind: String, id: String)
     case endBeforeStart(start: String, end: String)
+    case reportSectionsMismatch(listed: Int, found: Int)
     case duplicateHotline(String)
 
     // Quizzes
@@ -86,6 +87,8 @@ public enum Reason: Hashable, Sendable {
         case .translationWithoutOriginal(let original): "translation has no original page '\(original)' in the default language"
         case .unknownReference(let kind, let id): "unknown \(kind) id '\(id)'; no page in the content folder has that id"
         case .endBeforeStart(let start, let end): "end \(end) is before start \(start)"
+        case .reportSectionsMismatch(let listed, let found):
+            "'report' lists \(listed) report parts but the page has \(found) '##' sections; give one part (or none) for each section, in order"
         case .unknownHotline(let id): "unknown hotline id '\(id)'; it must be listed in content/hotlines.yaml"
         case .duplicateHotline(let id): "hotline id '\(id)' is listed twice"
         case .unknownQuizCategory(let id): "unknown category '\(id)'; add it under 'categories' first"

@@ -92,6 +92,53 @@ enum CommonMark {
         return Rendering(html: String(cString: buffer), headings: headings, links: links)
     }
 
+    /// A part of a Markdown text under a heading of level 2 (`## Prevention`).
+    struct Section: Hashable, Sendable {
+        /// The heading's text, without markup.
+        var title: String
+        /// 1-based line of the heading in the Markdown text.
+        var line: Int
+        /// The Markdown under the heading, as written.
+        var body: String
+    }
+
+    /// The level-2 sections of `markdown`, in order. A section runs from its heading to the next
+    /// heading of level 1 or 2, a thematic break (`***`) or the end; text before the first one
+    /// belongs to none.
+    static func sections(of markdown: String) -> [Section] {
+        let document = markdown.withCString { pointer in
+            cmark_parse_document(pointer, strlen(pointer), CMARK_OPT_DEFAULT)
+        }
+        guard let document else { return [] }
+        defer { cmark_node_free(document) }
+        // Where each section or stop starts, and for a section its title and its heading's last line.
+        var boundaries: [(line: Int, heading: (title: String, endLine: Int)?)] = []
+        var node = cmark_node_first_child(document)
+        while let block = node {
+            let line = Int(cmark_node_get_start_line(block))
+            switch cmark_node_get_type(block) {
+            case CMARK_NODE_HEADING where cmark_node_get_heading_level(block) == 2:
+                boundaries.append((line, (plainText(of: block), Int(cmark_node_get_end_line(block)))))
+            case CMARK_NODE_HEADING where cmark_node_get_heading_level(block) == 1, CMARK_NODE_THEMATIC_BREAK:
+                boundaries.append((line, nil))
+            default:
+                break
+            }
+            node = cmark_node_next(block)
+        }
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        var sections: [Section] = []
+        for (index, boundary) in boundaries.enumerated() {
+            guard let heading = boundary.heading else { continue }
+            // Lines are 1-based: the body is the lines after the heading's last, up to the next boundary.
+            let end = index + 1 < boundaries.count ? boundaries[index + 1].line - 1 : lines.count
+            let body = heading.endLine < end ? lines[heading.endLine..<end].joined(separator: "\n") : ""
+            sections.append(Section(title: heading.title, line: boundary.line,
+                                    body: body.trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
+        return sections
+    }
+
     /// Replaces a heading with a custom block that opens `<hN id="...">`, keeping its inline children.
     /// cmark's renderer writes no ids, and raw HTML would be dropped in safe mode; custom blocks are not.
     private static func wrapHeading(_ heading: OpaquePointer, level: Int, id: String) {

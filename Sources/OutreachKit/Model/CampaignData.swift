@@ -10,6 +10,10 @@ struct CampaignData: Sendable {
     /// The page of each pillar, by pillar.
     var pillarPages: [Pillar: String] = [:]
     var figures: [Figure] = []
+    /// What departments describe doing, from the `##` sections of their pages.
+    var activities: [Activity] = []
+    /// Quiz answer counts, from `data/quiz-stats.json` when the site has one.
+    var quizStatistics: [QuizStatistics] = []
     var posters: [Poster] = []
     var pamphlets: [Pamphlet] = []
 
@@ -23,6 +27,8 @@ struct CampaignData: Sendable {
     private var materialByCampaign: [String: (posters: [Poster], pamphlets: [Pamphlet])] = [:]
     private var figuresByDepartment: [String: [Figure]] = [:]
     private var figuresByPillar: [Pillar: [Figure]] = [:]
+    private var activitiesByDepartment: [String: [Activity]] = [:]
+    private var quizStatisticsByQuiz: [String: [QuizStatistics]] = [:]
 
     /// Builds the lookups; called once, after the lists are complete.
     mutating func makeIndexes() {
@@ -47,6 +53,8 @@ struct CampaignData: Sendable {
         }
         figuresByDepartment = Dictionary(grouping: figures, by: \.department)
         figuresByPillar = Dictionary(grouping: figures, by: \.pillar)
+        activitiesByDepartment = Dictionary(grouping: activities, by: \.department)
+        quizStatisticsByQuiz = Dictionary(grouping: quizStatistics, by: \.quiz)
     }
 
     func department(_ id: String) -> Department? { departmentsByID[id] }
@@ -67,4 +75,8 @@ struct CampaignData: Sendable {
 
     /// The events of a campaign, in start order.
     func events(ofCampaign id: String) -> [Event] { eventsByCampaign[id] ?? [] }
+    /// The sections of a department's page that reports show, in page order.
+    func activities(ofDepartment id: String) -> [Activity] { activitiesByDepartment[id] ?? [] }
+    /// A quiz's answer counts, in file order.
+    func quizStatistics(ofQuiz slug: String) -> [QuizStatistics] { quizStatisticsByQuiz[slug] ?? [] }
 }

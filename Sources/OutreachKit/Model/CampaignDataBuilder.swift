@@ -10,8 +10,9 @@ struct CampaignDataBuilder {
     mutating func build(drafts groups: [SiteModelBuilder.Draft], quizzes: Set<String>, assets: Set<String> = []) -> CampaignData {
         var result = CampaignData()
         for group in groups {
-            guard case .department(let kind) = group.original.frontMatter.data else { continue }
-            result.departments.append(Department(id: group.id, name: titles(of: group), kind: kind ?? .other))
+            guard case .department(let fields) = group.original.frontMatter.data else { continue }
+            result.departments.append(Department(id: group.id, name: titles(of: group), kind: fields.kind ?? .other))
+            result.activities += activities(of: group, fields: fields)
         }
         let departmentIDs = Set(result.departments.map(\.id))
         let languageCodes = Set(config.languages.map(\.code))
@@ -97,6 +98,33 @@ struct CampaignDataBuilder {
             }
         }
         return result
+    }
+
+    /// The sections of a department's page that its front matter's `report` places in a report
+    /// part, in every language the page is written in. A page whose `##` sections do not match
+    /// the list in number is an error, at the list for the original and at the file for a translation.
+    private mutating func activities(of group: SiteModelBuilder.Draft, fields: DepartmentFields) -> [Activity] {
+        guard let location = fields.reportLocation else { return [] }
+        let pages = [group.original] + group.translations.values.sorted { $0.language < $1.language }
+        var titles = Array(repeating: Localized<String>(), count: fields.report.count)
+        var texts = titles
+        for page in pages {
+            let sections = CommonMark.sections(of: page.body)
+            guard sections.count == fields.report.count else {
+                let at = page.language == group.original.language
+                    ? location : page.file.location(line: page.bodyLineOffset + 1)
+                diagnostics.append(.error(.reportSectionsMismatch(listed: fields.report.count, found: sections.count), at: at))
+                continue
+            }
+            for (index, section) in sections.enumerated() {
+                titles[index][page.language] = section.title
+                texts[index][page.language] = section.body
+            }
+        }
+        return fields.report.indices.compactMap { index in
+            guard let section = fields.report[index], titles[index][group.original.language] != nil else { return nil }
+            return Activity(department: group.id, pillar: section.pillar, title: titles[index], text: texts[index])
+        }
     }
 
     /// The page a QR code opens: as written (`help`, `quiz/health-and-safety`, `help.md`), else the

@@ -1,4 +1,5 @@
 import CampaignModel
+import CampaignReport
 
 /// Structured front matter that some sections' pages carry on top of the common fields.
 ///
@@ -7,7 +8,7 @@ import CampaignModel
 enum PageData: Sendable {
     case none
     case event(EventFields)
-    case department(kind: DepartmentKind?)
+    case department(DepartmentFields)
     case campaign(CampaignFields)
     case pillar(Pillar?)
     case poster(PrintFields)
@@ -28,6 +29,16 @@ struct PrintFields: Sendable {
 struct Reference: Hashable, Sendable {
     var id: String
     var location: SourceLocation
+}
+
+/// Front matter of a department's page.
+struct DepartmentFields: Sendable {
+    var kind: DepartmentKind?
+    /// The report part of each of the page's `##` sections, in order (`report: [prevention, other,
+    /// none]`); `none` keeps a section (a reading list, advice to readers) out of reports.
+    var report: [ReportSection?] = []
+    /// Where `report` is written, for a count that does not match the sections.
+    var reportLocation: SourceLocation?
 }
 
 struct EventFields: Sendable {
@@ -62,13 +73,29 @@ extension PageData {
         switch PageReference.Folder(rawValue: String(parts[0])) {
         case .events: return .event(readEvent(&fields, isTranslation: isTranslation))
         case .departments:
-            return .department(kind: fields.enumValue("kind", required: !isTranslation, expected: "a department kind"))
+            return .department(readDepartment(&fields, isTranslation: isTranslation))
         case .campaigns: return .campaign(readCampaign(&fields))
         case .pillars: return .pillar(fields.enumValue("pillar", required: !isTranslation, expected: "a pillar"))
         case .posters: return .poster(readPrint(&fields, isTranslation: isTranslation, isPoster: true))
         case .pamphlets: return .pamphlet(readPrint(&fields, isTranslation: isTranslation, isPoster: false))
         case nil: return .none
         }
+    }
+
+    private static func readDepartment(_ fields: inout YAMLFields, isTranslation: Bool) -> DepartmentFields {
+        var department = DepartmentFields(kind: fields.enumValue("kind", required: !isTranslation, expected: "a department kind"))
+        department.reportLocation = fields.value("report").map { fields.location(of: $0) }
+        department.report = (fields.strings("report") ?? []).compactMap { text, location -> ReportSection?? in
+            if text == "none" { return .some(nil) }
+            guard let section = ReportSection(name: text) else {
+                let allowed = ReportSection.allCases.map(\.name) + ["none"]
+                fields.appendError(.invalidValue(field: "report part", value: text, expected: allowed.joined(separator: ", ")),
+                                   at: location)
+                return nil
+            }
+            return .some(section)
+        }
+        return department
     }
 
     private static func readEvent(_ fields: inout YAMLFields, isTranslation: Bool) -> EventFields {

@@ -19,6 +19,8 @@ enum PageKind: Sendable {
     case pillar(Pillar)
     /// A campaign's page, with its events and material.
     case campaign(Campaign)
+    /// A campaign's coordination report (`campaigns/<id>/report`), made from the campaign model.
+    case report(Campaign)
     /// A printable poster.
     case poster(Poster)
     /// A printable pamphlet, which also gets a bilingual print page.
@@ -37,7 +39,7 @@ enum PageKind: Sendable {
     /// Whether it is made by Outreach rather than written (quiz sets and filtered event lists).
     var isGenerated: Bool {
         switch self {
-        case .quizSet, .eventList(.some): true
+        case .quizSet, .eventList(.some), .report: true
         default: false
         }
     }
@@ -47,7 +49,7 @@ enum PageKind: Sendable {
     var isArticle: Bool {
         switch self {
         case .page, .department, .pillar, .campaign, .poster, .pamphlet: true
-        case .home, .section, .eventList, .event, .quizSet: false
+        case .home, .section, .eventList, .event, .quizSet, .report: false
         }
     }
 }

@@ -6,6 +6,8 @@ enum PageReference: Hashable, Sendable {
     case event(String)
     case department(String)
     case campaign(String)
+    /// A campaign's coordination report.
+    case report(campaign: String)
     case poster(String)
     case pamphlet(String)
     /// The events page (nil) or one of its filtered lists.
@@ -28,6 +30,7 @@ enum PageReference: Hashable, Sendable {
         case .event(let id): Folder.events.rawValue + "/" + id
         case .department(let id): Folder.departments.rawValue + "/" + id
         case .campaign(let id): Folder.campaigns.rawValue + "/" + id
+        case .report(let id): Folder.campaigns.rawValue + "/" + id + "/report"
         case .poster(let id): Folder.posters.rawValue + "/" + id
         case .pamphlet(let id): Folder.pamphlets.rawValue + "/" + id
         case .eventList(nil): Folder.events.rawValue + "/_index"

@@ -22,10 +22,15 @@ struct SiteModelBuilder {
         var quizzes: [(quiz: Quiz, file: SourceFile)] = []
         /// `figures.yaml`, when the site has one.
         var figuresFile: SourceFile?
+        /// `data/quiz-stats.json`, when the site has one.
+        var quizStatisticsFile: SourceFile?
         /// Titles of generated sections by folder path, from the theme's `section_title_<folder>`.
         var sectionTitles: [String: Localized<String>] = [:]
         /// Names of the 4 Ps, from the theme's `pillar_<name>`, for the generated event lists.
         var pillarNames: [Pillar: Localized<String>] = [:]
+        /// The title of a campaign's report, with `{campaign}` for the campaign's title, from the
+        /// theme's `report_page_title`.
+        var reportTitle = Localized<String>()
         /// The build day; nil takes the newest date in the content, never the clock.
         var today: CalendarDay?
         /// Markdown files that could not be parsed (their problems are already reported).
@@ -43,6 +48,8 @@ struct SiteModelBuilder {
         var quizSet: (slug: String, set: Int)?
         /// For a generated event list: its filter.
         var eventFilter: EventFilter?
+        /// For a coordination report: its campaign's id.
+        var reportOf: String?
 
         /// Folder names from the content root to the page.
         var folders: [String] { key.split(separator: "/").dropLast().map(String.init) }
@@ -97,8 +104,14 @@ struct SiteModelBuilder {
                                                     departments: Set(campaignData.departments.map(\.id)),
                                                     diagnostics: &diagnostics)
         }
+        if let statisticsFile = inputs.quizStatisticsFile {
+            campaignData.quizStatistics = QuizStatistics.parseList(
+                statisticsFile, quizzes: Dictionary(uniqueKeysWithValues: inputs.quizzes.map { ($0.quiz.id, $0.quiz) }),
+                diagnostics: &diagnostics)
+        }
         campaignData.makeIndexes()
         addEventFilters(to: &drafts, campaignData: campaignData, pillarNames: inputs.pillarNames)
+        addReports(to: &drafts, campaignData: campaignData, title: inputs.reportTitle)
 
         let keys = drafts.keys.sorted()
         let quizzes = Dictionary(uniqueKeysWithValues: inputs.quizzes.map { ($0.quiz.id, $0.quiz) })
@@ -217,10 +230,35 @@ struct SiteModelBuilder {
         }
     }
 
+    /// Adds `/campaigns/<id>/report/`, the coordination report, for every campaign with a period,
+    /// in each language its page is written in.
+    private func addReports(to drafts: inout [String: Draft], campaignData: CampaignData, title: Localized<String>) {
+        for campaign in campaignData.campaigns where campaign.period != nil {
+            guard let page = drafts[PageReference.campaign(campaign.id).key] else { continue }
+            let key = PageReference.report(campaign: campaign.id).key
+            guard drafts[key] == nil else { continue }
+            func source(_ original: PageSource) -> PageSource {
+                let format = title[original.language] ?? title[config.defaultLanguage] ?? "{campaign}"
+                var source = Self.generatedSection(folders: [], language: original.language)
+                source.key = key
+                source.file = original.file
+                source.frontMatter.title = format.replacingOccurrences(of: "{campaign}", with: original.frontMatter.title)
+                source.frontMatter.description = original.frontMatter.description
+                source.frontMatter.translation = original.frontMatter.translation
+                return source
+            }
+            var draft = Draft(key: key, original: source(page.original))
+            draft.translations = page.translations.mapValues(source)
+            draft.reportOf = campaign.id
+            drafts[key] = draft
+        }
+    }
+
     /// What a page is: from how it was made, its key and the campaign value its front matter described.
     static func kind(of draft: Draft, campaignData: CampaignData, quizzes: [String: Quiz]) -> PageKind {
         if let (slug, set) = draft.quizSet, let quiz = quizzes[slug] { return .quizSet(quiz, set: set) }
         if let filter = draft.eventFilter { return .eventList(filter) }
+        if let id = draft.reportOf, let campaign = campaignData.campaign(id) { return .report(campaign) }
         switch draft.key {
         case "_index": return .home
         case PageReference.eventList(nil).key: return .eventList(nil)

@@ -1,4 +1,5 @@
 import Foundation
+import CampaignModel
 
 /// The load phase: reads the content and theme folders and sorts their files by role.
 struct Loader {
@@ -8,6 +9,7 @@ struct Loader {
         var siteFile: SourceFile?
         var hotlinesFile: SourceFile?
         var figuresFile: SourceFile?
+        var quizStatisticsFile: SourceFile?
         var markdownFiles: [SourceFile] = []
         var quizFiles: [SourceFile] = []
         var contentAssets: [AssetFile] = []
@@ -19,7 +21,9 @@ struct Loader {
 
     func load() -> Loaded {
         var loaded = Loaded()
-        let content = FolderReader(root: options.contentFolder) { $0.hasSuffix(".md") || $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+        let content = FolderReader(root: options.contentFolder) { path in
+            path.hasSuffix(".md") || path.hasSuffix(".yaml") || path.hasSuffix(".yml") || path == QuizStatistics.contentPath
+        }
         guard FileManager().fileExists(atPath: options.contentFolder) else {
             loaded.diagnostics.append(.error(.missingFile(options.contentFolder), at: SourceLocation(file: options.contentFolder)))
             return loaded
@@ -32,6 +36,7 @@ struct Loader {
             case "site.yaml": loaded.siteFile = file
             case "hotlines.yaml": loaded.hotlinesFile = file
             case "figures.yaml": loaded.figuresFile = file
+            case QuizStatistics.contentPath: loaded.quizStatisticsFile = file
             case let path where path.hasSuffix(".md"): loaded.markdownFiles.append(file)
             case let path where path.hasPrefix("quizzes/") && path.hasSuffix(".yaml") && !path.dropFirst(8).contains("/"):
                 loaded.quizFiles.append(file)

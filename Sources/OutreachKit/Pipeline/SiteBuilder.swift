@@ -147,7 +147,8 @@ public struct SiteBuilder: Sendable {
         }
         let inputs = SiteModelBuilder.Inputs(
             hotlines: hotlines, assets: loaded.contentAssets, quizzes: quizzes, figuresFile: loaded.figuresFile,
-            sectionTitles: theme.sectionTitles, pillarNames: theme.pillarNames, today: options.today,
+            quizStatisticsFile: loaded.quizStatisticsFile,
+            sectionTitles: theme.sectionTitles, pillarNames: theme.pillarNames, reportTitle: theme.reportTitle, today: options.today,
             unparsedPages: parsed.unparsed, contentFolder: options.contentFolder)
         let model = builder.build(pages: parsed.pages, inputs: inputs)
         diagnostics += builder.diagnostics
@@ -279,11 +280,11 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Every poster and pamphlet page, in every language, with the PDF it prints to.
+    /// Every poster, pamphlet and report page, in every language, with the PDF it prints to.
     static func pdfJobs(in model: SiteModel) -> [PDFPrinter.Job] {
         model.groups.flatMap { group -> [PDFPrinter.Job] in
             switch group.kind {
-            case .poster, .pamphlet:
+            case .poster, .pamphlet, .report:
                 return model.languageCodes.map { language in
                     let path = group.path(in: language)
                     return PDFPrinter.Job(page: path.outputFile, pdf: path.appending(PageRenderer.pdfName(of: group, in: language)).relative)

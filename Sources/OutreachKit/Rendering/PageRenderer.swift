@@ -1,4 +1,5 @@
 import CampaignModel
+import CampaignReport
 
 /// Renders the pages of a checked site model through the theme. Pure: returns files, diagnostics
 /// and the facts `check` reads (links, heading ids), never touching the disk.
@@ -56,8 +57,19 @@ struct PageRenderer: Sendable {
         let recorder = TemplateRecorder(tracksLinks: tracksLinks)
         let html = context.theme.render(template, page, shared: data.view, recorder: recorder, diagnostics: &diagnostics)
         var files = [OutputFile(path: group.path(in: language).outputFile, text: html)]
-        if case .pamphlet = group.kind {
+        switch group.kind {
+        case .pamphlet:
             files.append(renderBilingual(group, in: language, page: page, diagnostics: &diagnostics))
+        case .report(let campaign):
+            let folder = group.path(in: language)
+            files.append(OutputFile(path: folder.appending(Self.runningHeaderFile).relative, text: Self.runningHeader(title: page.title)))
+            // The same tables as `outreach report --format csv|json`, for spreadsheets.
+            if let report = try? report(of: campaign, in: language) {
+                files.append(OutputFile(path: folder.appending("report.csv").relative, text: report.csv))
+                files.append(OutputFile(path: folder.appending("report.json").relative, text: report.json))
+            }
+        default:
+            break
         }
         var linked = recorder.linkedURLs
         for name in Set(recorder.usedFragments).sorted() { linked += data.fragmentURLs[name] ?? [] }
@@ -127,6 +139,7 @@ struct PageRenderer: Sendable {
         case .campaign(let campaign):
             template = "page"
             page.campaignMaterial = material(of: campaign, in: language)
+            page.reportLink = model.group(.report(campaign: campaign.id)).map { link(to: $0, in: language) }
             page.relatedEvents = campaignData.events(ofCampaign: campaign.id).map(events.item)
         case .event(let event):
             template = "event"
@@ -142,6 +155,12 @@ struct PageRenderer: Sendable {
             let partner = config.language(bilingualPartner(of: group, for: language))?.name ?? ""
             page.special = .pamphlet(printViews.pamphlet(pamphlet, pdf: pdfName(of: group, in: language), bilingualWith: partner),
                                      rootPath: printViews.rootPath)
+        case .report(let campaign):
+            template = "report"
+            if let report = try? report(of: campaign, in: language) {
+                page.special = .report(reportView(report, page: group, in: language, diagnostics: &diagnostics),
+                                       rootPath: PrintViews.rootPath(of: group.path(in: language)))
+            }
         case .quizSet(let quiz, let set):
             template = "quiz"
             let sets = quiz.sets.indices.map { $0 + 1 }.compactMap { number -> QuizSetView.SetLink? in

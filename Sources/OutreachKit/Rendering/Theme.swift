@@ -5,7 +5,7 @@ import Mustache
 /// The theme, loaded and compiled once per build: templates, UI strings per language, and assets.
 struct Theme: Sendable {
     /// Templates the engine renders directly; partials they use are checked too.
-    static let requiredTemplates = ["base", "home", "section", "page", "quiz", "event", "events", "poster", "pamphlet", "pamphlet-bilingual", "translations", "translation-row", "404", "root"]
+    static let requiredTemplates = ["base", "home", "section", "page", "quiz", "event", "events", "poster", "pamphlet", "pamphlet-bilingual", "report", "translations", "translation-row", "404", "root"]
 
     var library: MustacheLibrary
     /// Template sources by name, kept to point diagnostics at the right line.
@@ -25,6 +25,12 @@ struct Theme: Sendable {
             names[pillar] = Localized(strings.compactMapValues { $0["pillar_" + pillar.rawValue] })
         }
         return names
+    }
+
+    /// The title of a campaign's report page, with `{campaign}` for the campaign's title, from
+    /// the `report_page_title` UI string.
+    var reportTitle: Localized<String> {
+        Localized(strings.compactMapValues { $0["report_page_title"] })
     }
 
     /// Titles for sections that have no `_index.md`, from `section_title_<folder>` UI strings.

@@ -1,4 +1,5 @@
 import CampaignModel
+import CampaignReport
 import Foundation
 
 /// `events.json` and `events.csv` at the site's root: every event with stable field names, for
@@ -62,24 +63,14 @@ struct OpenDataRenderer {
     /// One row per event; localized columns are `title_<code>`, `place_<code>` and `url_<code>`.
     func csv(_ records: [Record]) -> String {
         let codes = model.config.languages.map(\.code.rawValue)
-        let header = Self.csvFields + codes.map { "title_\($0)" } + codes.map { "place_\($0)" } + codes.map { "url_\($0)" }
-        var lines = [header.map(Self.quote).joined(separator: ",")]
+        var table = CSVTable(header: Self.csvFields + codes.map { "title_\($0)" } + codes.map { "place_\($0)" }
+                             + codes.map { "url_\($0)" })
         for record in records {
             var row = [record.id, record.start, record.end ?? "", record.timeZone, record.department, record.pillar,
                        record.kind, record.campaign ?? "", record.participants.map(String.init) ?? ""]
             row += codes.map { record.title[$0] ?? "" } + codes.map { record.place[$0] ?? "" } + codes.map { record.url[$0] ?? "" }
-            lines.append(row.map(Self.quote).joined(separator: ","))
+            table.rows.append(row)
         }
-        // RFC 4180: CRLF line breaks.
-        return lines.joined(separator: "\r\n") + "\r\n"
-    }
-
-    /// Quotes a field when it holds a comma, quote or line break; a leading `=`, `+`, `-` or `@`
-    /// is prefixed with `'` so spreadsheet programs do not run it as a formula.
-    static func quote(_ field: String) -> String {
-        var value = field
-        if let first = value.first, "=+-@".contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return table.text
     }
 }

@@ -21,6 +21,8 @@ struct PageView: TemplateView {
     /// The `x-default` alternate (the original), nil on pages shown untranslated.
     var xDefault: String?
     var campaignMaterial: [PageLink] = []
+    /// A campaign's coordination report.
+    var reportLink: PageLink?
     var figures: [FigureView] = []
     var relatedEvents: [EventItemView] = []
     var date: SectionText?
@@ -37,6 +39,7 @@ struct PageView: TemplateView {
         case poster(PosterView, rootPath: String)
         case pamphlet(PamphletView, rootPath: String)
         case bilingual(BilingualView, rootPath: String)
+        case report(ReportView, rootPath: String)
     }
 
     func value(named name: String) -> Any? {
@@ -59,6 +62,7 @@ struct PageView: TemplateView {
         case "xDefault": xDefault.orFalse
         case "campaignMaterial": campaignMaterial
         case "hasCampaignMaterial": !campaignMaterial.isEmpty
+        case "reportLink": reportLink.orFalse
         case "figures": figures
         case "hasFigures": !figures.isEmpty
         case "relatedEvents": relatedEvents
@@ -77,8 +81,9 @@ struct PageView: TemplateView {
         case (.poster(let poster, _), "poster"): poster
         case (.pamphlet(let pamphlet, _), "pamphlet"): pamphlet
         case (.bilingual(let bilingual, _), "bilingual"): bilingual
+        case (.report(let report, _), "report"): report
         case (.poster(_, let rootPath), "rootPath"), (.pamphlet(_, let rootPath), "rootPath"),
-             (.bilingual(_, let rootPath), "rootPath"):
+             (.bilingual(_, let rootPath), "rootPath"), (.report(_, let rootPath), "rootPath"):
             rootPath
         default: nil
         }
