@@ -13,6 +13,9 @@ enum CommonMark {
         var allowsUnsafeHTML = false
         /// Put before every heading id, to keep ids unique when two texts share a page.
         var headingIDPrefix = ""
+        /// Added to every heading's level (at most 6), for Markdown shown under a heading of the
+        /// page's own: a report puts a department's `###` under its `<h4>`, as `<h5>`.
+        var headingLevelShift = 0
     }
 
     /// A link or image found in the Markdown, with its position in the Markdown text.
@@ -82,7 +85,7 @@ enum CommonMark {
             let text = plainText(of: node)
             let id = options.headingIDPrefix + HeadingID.unique(HeadingID.slug(text), among: &usedIDs)
             headings.append(Heading(level: level, text: text, id: id))
-            wrapHeading(node, level: level, id: id)
+            wrapHeading(node, level: min(6, level + options.headingLevelShift), id: id)
         }
 
         guard let buffer = cmark_render_html(document, cmarkOptions) else {

@@ -99,6 +99,50 @@ public struct SiteBuilder: Sendable {
         return (prepared.map { TranslationReport(model: $0.renderer.model) }, Array(Set(diagnostics)).sortedByLocation())
     }
 
+    /// A campaign's coordination report as the site's page (`html`) or its tables (`csv`, `json`),
+    /// over the campaign's period or the days given, in `language` (the site's default when nil).
+    /// Fails when the content has errors or the request names no campaign or language of the site.
+    public func coordinationReport(campaign: String, from: CalendarDay? = nil, to: CalendarDay? = nil,
+                                   language: String? = nil, format: ReportFormat) async -> (Result<String, ReportRequestError>, [Diagnostic]) {
+        let (prepared, diagnostics) = await prepare()
+        let sorted = Array(Set(diagnostics)).sortedByLocation()
+        guard let prepared, !diagnostics.containsErrors else { return (.failure(.invalidSite), sorted) }
+        let renderer = prepared.renderer
+        let model = renderer.model
+        guard let found = model.campaignData.campaign(campaign) else {
+            return (.failure(.unknownCampaign(campaign, known: model.campaignData.campaigns.map(\.id))), sorted)
+        }
+        let code: LanguageCode
+        if let language {
+            guard let parsed = LanguageCode(language), let known = model.config.language(parsed) else {
+                return (.failure(.unknownLanguage(language, known: model.languageCodes.map(\.rawValue))), sorted)
+            }
+            code = known.code
+        } else {
+            code = model.config.defaultLanguage
+        }
+        do {
+            let report = try renderer.report(of: found, in: code, from: from, to: to)
+            switch format {
+            case .csv: return (.success(report.csv), sorted)
+            case .json: return (.success(report.json), sorted)
+            case .html:
+                guard let index = model.index(ofKey: PageReference.report(campaign: campaign).key) else {
+                    return (.failure(.noPeriod(campaign)), sorted)
+                }
+                var problems: [Diagnostic] = []
+                let html = renderer.renderReportPage(index, report: report, in: code, diagnostics: &problems)
+                return (.success(html), Array(Set(diagnostics + problems)).sortedByLocation())
+            }
+        } catch {
+            switch error {
+            case .unknownCampaign(let id): return (.failure(.unknownCampaign(id, known: [])), sorted)
+            case .noPeriod(let id): return (.failure(.noPeriod(id)), sorted)
+            case .emptyPeriod(let from, let to): return (.failure(.emptyPeriod(from: from.description, to: to.description)), sorted)
+            }
+        }
+    }
+
     /// Cores to work on: the options' choice, or every core.
     private var workers: Int { max(1, options.workers ?? ProcessInfoCores.count) }
 

@@ -58,7 +58,8 @@ extension PageRenderer {
                         activities: department.activities.map { activity in
                             let html = CommonMark.render(activity.text.value, options: .init(
                                 allowsUnsafeHTML: config.allowsUnsafeHTML,
-                                headingIDPrefix: "report-\(part.section.name)-\(department.department)-")) { link in
+                                headingIDPrefix: "report-\(part.section.name)-\(department.department)-",
+                                headingLevelShift: 2)) { link in
                                 guard let source else { return nil }
                                 return links.resolve(link, on: source, in: language, diagnostics: &diagnostics)
                             }.html
@@ -103,6 +104,18 @@ extension PageRenderer {
             to: report.period.upperBound.description, toText: data.dates.format(report.period.upperBound),
             parts: parts, figures: figures, quizzes: quizzes, runningHeaderURL: Self.runningHeaderFile,
             pdf: printsPDFs ? Self.pdfName(of: group, in: language) : nil)
+    }
+
+    /// The report page of group `index` showing `report` (a period other than the campaign's, for
+    /// `outreach report --format html`).
+    func renderReportPage(_ index: Int, report: CoordinationReport, in language: LanguageCode,
+                          diagnostics: inout [Diagnostic]) -> String {
+        var (template, page, _) = view(of: index, in: language, diagnostics: &diagnostics)
+        let group = model.groups[index]
+        page.special = .report(reportView(report, page: group, in: language, diagnostics: &diagnostics),
+                               rootPath: PrintViews.rootPath(of: group.path(in: language)))
+        return context.theme.render(template, page, shared: context.data(for: language).view, recorder: TemplateRecorder(),
+                                    diagnostics: &diagnostics)
     }
 
     /// The stylesheet next to a report page that names the report at the top of every printed page.
