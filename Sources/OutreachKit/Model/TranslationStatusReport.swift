@@ -46,9 +46,15 @@ extension TranslationReport {
         rows = model.groups.compactMap { Self.row(for: $0, languages: model.languageCodes) }
     }
 
-    /// The row of one page; nil for generated pages (quiz sets, event lists), which have no file.
+    /// The row of one page; nil for pages with no file of their own: generated sections, event
+    /// lists and reports (made from other pages), and a quiz's later sets (its bank has one row).
     static func row(for group: PageGroup, languages: [LanguageCode]) -> Row? {
         guard !group.original.file.text.isEmpty else { return nil }
+        switch group.kind {
+        case .report, .eventList(.some): return nil
+        case .quizSet(_, let set) where set > 1: return nil
+        default: break
+        }
         let hash = ContentHash.of(group.original)
         let states = languages.map { language -> (LanguageCode, State) in
             if language == group.original.language { return (language, .original) }
