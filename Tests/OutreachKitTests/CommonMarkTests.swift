@@ -42,4 +42,42 @@ import Testing
         let rendering = CommonMark.render(markdown)
         #expect(rendering.html.contains("deep"))
     }
+
+    @Test func splitsLevelTwoSectionsEndingAtTheNextHeadingOrABreak() {
+        let markdown = """
+            Before any section.
+
+            ## First *one*
+
+            Text with `code`.
+
+            ### Inside
+
+            - a list
+
+            Second
+            ------
+            Setext text.
+
+            ***
+
+            After the break.
+
+            # Top
+
+            ## Last
+            """
+        let sections = CommonMark.sections(of: markdown)
+        #expect(sections.map(\.title) == ["First one", "Second", "Last"])
+        #expect(sections.map(\.line) == [3, 11, 21])
+        #expect(sections[0].body == "Text with `code`.\n\n### Inside\n\n- a list")
+        #expect(sections[1].body == "Setext text.")
+        #expect(sections[2].body == "")
+    }
+
+    @Test func shiftsHeadingLevelsForTextShownUnderAHeading() {
+        let html = CommonMark.render("### Three\n\n###### Six\n", options: .init(headingLevelShift: 2)).html
+        #expect(html.contains("<h5 id=\"three\">"))
+        #expect(html.contains("<h6 id=\"six\">"))
+    }
 }

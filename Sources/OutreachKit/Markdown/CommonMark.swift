@@ -121,7 +121,7 @@ enum CommonMark {
             let line = Int(cmark_node_get_start_line(block))
             switch cmark_node_get_type(block) {
             case CMARK_NODE_HEADING where cmark_node_get_heading_level(block) == 2:
-                boundaries.append((line, (plainText(of: block), Int(cmark_node_get_end_line(block)))))
+                boundaries.append((line, (plainText(of: block), line)))
             case CMARK_NODE_HEADING where cmark_node_get_heading_level(block) == 1, CMARK_NODE_THEMATIC_BREAK:
                 boundaries.append((line, nil))
             default:
@@ -130,6 +130,15 @@ enum CommonMark {
             node = cmark_node_next(block)
         }
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        // A setext heading (`Title` over `-----`) ends at its underline. cmark's end line for one
+        // runs on into the next paragraph when no blank line follows, so the underline is found here.
+        for index in boundaries.indices {
+            guard let heading = boundaries[index].heading,
+                  !lines[heading.endLine - 1].trimmingCharacters(in: .whitespaces).hasPrefix("#") else { continue }
+            var end = heading.endLine
+            while end < lines.count, !Self.isSetextUnderline(lines[end]) { end += 1 }
+            boundaries[index].heading?.endLine = min(end + 1, lines.count)
+        }
         var sections: [Section] = []
         for (index, boundary) in boundaries.enumerated() {
             guard let heading = boundary.heading else { continue }
@@ -140,6 +149,13 @@ enum CommonMark {
                                     body: body.trimmingCharacters(in: .whitespacesAndNewlines)))
         }
         return sections
+    }
+
+    /// `---` or `===` under a heading's text, indented by at most three spaces.
+    private static func isSetextUnderline(_ line: Substring) -> Bool {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        guard let first = text.first, first == "-" || first == "=", line.prefix(while: { $0 == " " }).count < 4 else { return false }
+        return text.allSatisfy { $0 == first }
     }
 
     /// Replaces a heading with a custom block that opens `<hN id="...">`, keeping its inline children.

@@ -85,15 +85,16 @@ extension PageData {
     private static func readDepartment(_ fields: inout YAMLFields, isTranslation: Bool) -> DepartmentFields {
         var department = DepartmentFields(kind: fields.enumValue("kind", required: !isTranslation, expected: "a department kind"))
         department.reportLocation = fields.value("report").map { fields.location(of: $0) }
-        department.report = (fields.strings("report") ?? []).compactMap { text, location -> ReportSection?? in
-            if text == "none" { return .some(nil) }
+        // An unknown part is reported and counts as `none`, so the sections are still counted right.
+        department.report = (fields.strings("report") ?? []).map { text, location -> ReportSection? in
+            if text == "none" { return nil }
             guard let section = ReportSection(name: text) else {
                 let allowed = ReportSection.allCases.map(\.name) + ["none"]
                 fields.appendError(.invalidValue(field: "report part", value: text, expected: allowed.joined(separator: ", ")),
                                    at: location)
                 return nil
             }
-            return .some(section)
+            return section
         }
         return department
     }

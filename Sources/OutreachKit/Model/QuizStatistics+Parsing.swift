@@ -56,13 +56,10 @@ extension QuizStatistics {
                     let correct = count.int("correct")
                     count.warnAboutUnknownKeys()
                     diagnostics += count.diagnostics
-                    guard let id, let answers, let correct else {
-                        if answers == nil || correct == nil {
-                            diagnostics.append(.error(.missingField(answers == nil ? "answers" : "correct"),
-                                                      at: count.location(of: nil)))
-                        }
-                        continue
+                    for key in ["answers", "correct"] where count.value(key) == nil {
+                        diagnostics.append(.error(.missingField(key), at: count.location(of: nil)))
                     }
+                    guard let id, let answers, let correct else { continue }
                     if quiz != nil, !known.contains(id.id) {
                         diagnostics.append(.error(.unknownReference(kind: "question", id: id.id), at: id.location))
                     } else if !seen.insert(id.id).inserted {
