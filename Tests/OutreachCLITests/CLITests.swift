@@ -100,6 +100,38 @@ import TestSupport
         #expect(result.output.contains("vi: "))
     }
 
+    /// `outreach report` writes the same tables the site publishes beside the report page, and
+    /// narrows them to the days asked for.
+    @Test func reportWritesTheSiteTablesAndNarrowsThePeriod() throws {
+        let content = Fixtures.url("Sites/campaign/content").path
+        let theme = Fixtures.repositoryRoot.appendingPathComponent("theme").path
+        let expected = Fixtures.url("Sites/campaign/expected/vi/campaigns/spring/report")
+        for format in ["csv", "json", "html"] {
+            let result = try run(["report", "--content", content, "--theme", theme, "--campaign", "spring",
+                                  "--lang", "vi", "--format", format])
+            #expect(result.status == 0, "\(result.errors)")
+            let file = format == "html" ? "index.html" : "report." + format
+            let published = try String(contentsOf: expected.appendingPathComponent(file), encoding: .utf8)
+            #expect(result.output == published, "\(format)")
+        }
+        let march = try run(["report", "--content", content, "--theme", theme, "--campaign", "spring",
+                             "--from", "2022-03-17", "--to", "2022-03-31", "--format", "csv"])
+        #expect(march.status == 0, "\(march.errors)")
+        #expect(!march.output.contains("\nevent,"), "the only event, the talk, is before the period")
+        #expect(march.output.contains("figure,partnership,labour,interpreters"))
+    }
+
+    @Test func reportRefusesUnknownCampaignsAndLanguages() throws {
+        let content = Fixtures.url("Sites/campaign/content").path
+        let theme = Fixtures.repositoryRoot.appendingPathComponent("theme").path
+        let campaign = try run(["report", "--content", content, "--theme", theme, "--campaign", "autumn"])
+        #expect(campaign.status == 1)
+        #expect(campaign.errors == "error: no campaign 'autumn'; the site's campaigns are: spring\n")
+        let language = try run(["report", "--content", content, "--theme", theme, "--campaign", "spring", "--lang", "fr"])
+        #expect(language.status == 1)
+        #expect(language.errors == "error: 'fr' is not one of the site's languages: en, vi\n")
+    }
+
     @Test func errorsUseTheCompilerFormatAndExitOne() throws {
         let site = Fixtures.url("Invalid/several-problems")
         let output = try Fixtures.temporaryFolder().appendingPathComponent("site")

@@ -90,6 +90,23 @@ import TestSupport
         #expect(try Fixtures.snapshot(of: workspace.output) == (try await workspace.fullBuild()))
     }
 
+    /// A department's sections also appear in its campaigns' reports, so editing them rebuilds those.
+    @Test func departmentSectionEditUpdatesTheReport() async throws {
+        let workspace = try Workspace()
+        var site = await workspace.builtSite()
+        let department = "departments/health.en.md"
+        try workspace.edit(department) {
+            $0.replacingOccurrences(of: "## Caring for victims\n", with: "## Caring for victims\n\nAn edited sentence.\n")
+        }
+        let update = await site.update(changedPaths: workspace.path(department))
+        #expect(!update.isIncremental)
+        #expect(update.report.succeeded, "\(update.report.diagnostics)")
+        let report = try String(contentsOf: workspace.output.appendingPathComponent("en/campaigns/new-taipei-2022-h1/report/index.html"),
+                                encoding: .utf8)
+        #expect(report.contains("An edited sentence."))
+        #expect(try Fixtures.snapshot(of: workspace.output) == (try await workspace.fullBuild()))
+    }
+
     @Test func frontMatterEditBuildsTheWholeSite() async throws {
         let workspace = try Workspace()
         var site = await workspace.builtSite()

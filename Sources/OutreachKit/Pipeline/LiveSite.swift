@@ -90,6 +90,13 @@ public struct LiveSite: Sendable {
         var editedOriginals: Set<Int> = []
         for relative in relativePaths.sorted() {
             guard let (index, language) = pageIndex[relative] else { restore(); return nil }
+            // A department's sections are also its activities in campaign reports: a full build
+            // brings those up to date.
+            if case .department(let fields) = prepared.renderer.model.groups[index].original.frontMatter.data,
+               fields.reportLocation != nil {
+                restore()
+                return nil
+            }
             let old = prepared.renderer.model.groups[index].source(for: language)
             // A file that cannot be read (deleted, not UTF-8) is left to the full build to report.
             // Same front matter, byte for byte, or else other pages may show what changed.
