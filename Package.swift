@@ -28,6 +28,10 @@ let package = Package(
             providers: [.apt(["libqrencode-dev"])]
         ),
         .target(name: "CampaignModel"),
+        // The repository's theme/, built into the program by the EmbedTheme plugin.
+        .executableTarget(name: "ThemeEmbedder"),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+        .target(name: "DefaultTheme", plugins: ["EmbedTheme"]),
         // Coordination reports from the campaign model alone: no rendering, no I/O.
         .target(name: "CampaignReport", dependencies: ["CampaignModel"]),
         .target(
@@ -46,6 +50,7 @@ let package = Package(
             dependencies: [
                 "OutreachKit",
                 "CampaignModel",
+                "DefaultTheme",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ],

@@ -48,9 +48,12 @@ struct Build: AsyncParsableCommand {
                     """.utf8))
             }
         }
-        let options = BuildOptions(contentFolder: folders.content, themeFolder: folders.theme, outputFolder: output,
-                                   baseURL: baseURL, includeDrafts: drafts, strict: strict,
-                                   today: Environment.sourceDateEpochDay(), pdfPrinter: printer)
+        var options = folders.options(outputFolder: output)
+        options.baseURL = baseURL
+        options.includeDrafts = drafts
+        options.strict = strict
+        options.today = Environment.sourceDateEpochDay()
+        options.pdfPrinter = printer
         let clock = ContinuousClock()
         let start = clock.now
         let report = await SiteBuilder(options: options).build()

@@ -14,7 +14,7 @@ struct Check: AsyncParsableCommand {
     var format: Translations.Format = .text
 
     func run() async throws {
-        let diagnostics = await SiteBuilder(options: BuildOptions(contentFolder: folders.content, themeFolder: folders.theme)).check()
+        let diagnostics = await SiteBuilder(options: folders.options()).check()
         switch format {
         case .text:
             for diagnostic in diagnostics { print(diagnostic.description) }

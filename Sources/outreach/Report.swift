@@ -35,7 +35,7 @@ struct Report: AsyncParsableCommand {
     var output: String?
 
     func run() async throws {
-        let options = BuildOptions(contentFolder: folders.content, themeFolder: folders.theme)
+        let options = folders.options()
         let (result, diagnostics) = await SiteBuilder(options: options)
             .coordinationReport(campaign: campaign, from: from, to: to, language: language, format: format)
         for diagnostic in diagnostics {

@@ -23,7 +23,7 @@ struct Translations: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let options = BuildOptions(contentFolder: folders.content, themeFolder: folders.theme)
+        let options = folders.options()
         let (report, diagnostics) = await SiteBuilder(options: options).translationReport()
         for diagnostic in diagnostics {
             FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))

@@ -55,7 +55,9 @@ import TestSupport
         #expect(result.status == 0, "\(result.errors)")
         let lines = result.output.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines.first?.contains("en 16, vi 16 (9 untranslated, 1 quiz question untranslated)") == true, "\(lines)")
+        // The fixture's theme has no Vietnamese titles for the generated sections (events, quiz,
+        // campaigns); the built-in theme under it has, so those three count as translated.
+        #expect(lines.first?.contains("en 16, vi 16 (6 untranslated, 1 quiz question untranslated)") == true, "\(lines)")
     }
 
     @Test func pdfWithoutARendererSaysWhatToInstallAndStillBuilds() throws {

@@ -5,6 +5,10 @@ public enum Reason: Hashable, Sendable {
     case invalidUTF8
     case symlinkOutsideContent(String)
     case missingFile(String)
+    /// No content folder where one was expected.
+    case missingContentFolder
+    /// The content folder has no `site.yaml`.
+    case missingSiteFile
 
     // YAML and front matter
     case yamlSyntax(String)
@@ -67,6 +71,10 @@ public enum Reason: Hashable, Sendable {
         case .invalidUTF8: "file is not valid UTF-8 text; save it as UTF-8"
         case .symlinkOutsideContent(let target): "symbolic link points outside the content folder (to '\(target)')"
         case .missingFile(let name): "required file '\(name)' is missing"
+        case .missingContentFolder:
+            "no content folder here: a site keeps its pages and site.yaml in a folder named 'content'. Start a site with 'outreach init', or give the folder with --content"
+        case .missingSiteFile:
+            "the content folder has no site.yaml (the site's title, languages and address). 'outreach init' writes a starting site with one"
         case .yamlSyntax(let problem): "YAML syntax error: \(problem)"
         case .notAMapping(let what): "\(what) must be a set of 'key: value' lines"
         case .unclosedFrontMatter: "front matter starts with '---' but has no closing '---' line"

@@ -24,12 +24,24 @@ public struct SourceFile: Hashable, Sendable {
 public struct AssetFile: Hashable, Sendable {
     /// Path inside its folder, with `/` separators; also its path in the built site.
     public var relativePath: String
-    /// Absolute path on disk, read only when the site is written.
-    public var absolutePath: String
+    /// Where its bytes are.
+    public var source: Source
 
-    /// Creates an asset reference.
+    /// A file on disk, read only when the site is written, or bytes of the built-in theme.
+    public enum Source: Hashable, Sendable {
+        case disk(absolutePath: String)
+        case memory([UInt8])
+    }
+
+    /// Creates a reference to a file on disk.
     public init(relativePath: String, absolutePath: String) {
         self.relativePath = relativePath
-        self.absolutePath = absolutePath
+        self.source = .disk(absolutePath: absolutePath)
+    }
+
+    /// Creates an asset held in memory.
+    public init(relativePath: String, bytes: [UInt8]) {
+        self.relativePath = relativePath
+        self.source = .memory(bytes)
     }
 }

@@ -9,12 +9,23 @@ public struct OutputFile: Hashable, Sendable {
     public enum Contents: Hashable, Sendable {
         case text(String)
         case copy(from: String)
+        /// Bytes held in memory (a file of the built-in theme).
+        case bytes([UInt8])
     }
 
     /// A generated text file.
     public init(path: String, text: String) {
         self.path = path
         self.contents = .text(text)
+    }
+
+    /// A theme or content file: copied from disk, or written from memory when built in.
+    init(path: String, asset: AssetFile) {
+        self.path = path
+        switch asset.source {
+        case .disk(let absolutePath): contents = .copy(from: absolutePath)
+        case .memory(let bytes): contents = .bytes(bytes)
+        }
     }
 
     /// A file copied from `source`.

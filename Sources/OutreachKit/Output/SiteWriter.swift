@@ -47,6 +47,8 @@ struct SiteWriter: Sendable {
         switch file.contents {
         case .text(let text):
             try Self.writeFile(text, to: destination)
+        case .bytes(let bytes):
+            try bytes.withUnsafeBufferPointer { buffer in Result { () throws(WriteError) in try Self.writeBytes(buffer, to: destination) } }.get()
         case .copy(let source):
             do {
                 try FileManager().copyItem(atPath: source, toPath: destination)
@@ -119,24 +121,24 @@ struct SiteWriter: Sendable {
     /// Writes without the `fsync` that `Data.write` does: the folder is swapped in whole, so
     /// durability of each file on its own buys nothing, and syncing tens of thousands of pages is slow.
     static func writeFile(_ text: String, to path: String) throws(WriteError) {
+        var text = text
+        // `withUTF8` and `withUnsafeBufferPointer` rethrow untyped errors: carry the typed one out.
+        try text.withUTF8 { buffer in Result { () throws(WriteError) in try writeBytes(buffer, to: path) } }.get()
+    }
+
+    static func writeBytes(_ buffer: UnsafeBufferPointer<UInt8>, to path: String) throws(WriteError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw WriteError(detail: "cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        var text = text
-        let written = text.withUTF8 { buffer -> Int in
-            guard let base = buffer.baseAddress else { return 0 }
-            var offset = 0
-            while offset < buffer.count {
-                let result = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return -1
-                }
-                offset += result
+        var offset = 0
+        while offset < buffer.count, let base = buffer.baseAddress {
+            let result = Glibc.write(descriptor, base + offset, buffer.count - offset)
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(detail: "cannot write \(path): \(String(cString: strerror(errno)))")
             }
-            return offset
+            offset += result
         }
-        guard written == text.utf8.count else { throw WriteError(detail: "cannot write \(path): \(String(cString: strerror(errno)))") }
     }
 
     /// A relative path with no `..`, no empty or `.` parts and no leading `/`.

@@ -4,8 +4,11 @@ import CampaignModel
 public struct BuildOptions: Sendable {
     /// The content folder, e.g. `content`.
     public var contentFolder: String
-    /// The theme folder, e.g. `theme`.
+    /// The theme folder, e.g. `theme`. With a built-in theme, its files override the built-in
+    /// ones, and it need not exist.
     public var themeFolder: String
+    /// The theme to use for every file the theme folder lacks (the CLI passes the one built into it).
+    public var builtInTheme: BuiltInTheme?
     /// The output folder, replaced only when the build succeeds.
     public var outputFolder: String
     /// Overrides `baseURL` from `site.yaml` (for previews and staging copies).
@@ -26,7 +29,8 @@ public struct BuildOptions: Sendable {
     /// Creates options; the defaults are the folder names of a standard site.
     public init(contentFolder: String = "content", themeFolder: String = "theme", outputFolder: String = "site",
                 baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false, today: CalendarDay? = nil,
-                pdfPrinter: PDFPrinter? = nil) {
+                pdfPrinter: PDFPrinter? = nil, builtInTheme: BuiltInTheme? = nil) {
+        self.builtInTheme = builtInTheme
         self.contentFolder = contentFolder
         self.themeFolder = themeFolder
         self.outputFolder = outputFolder

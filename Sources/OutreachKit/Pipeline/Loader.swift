@@ -15,6 +15,8 @@ struct Loader {
         var contentAssets: [AssetFile] = []
         var templates: [SourceFile] = []
         var i18n: [SourceFile] = []
+        /// The built-in theme's UI strings, which a site's own files override key by key.
+        var builtInI18n: [SourceFile] = []
         var themeAssets: [AssetFile] = []
         var diagnostics: [Diagnostic] = []
     }
@@ -25,7 +27,7 @@ struct Loader {
             path.hasSuffix(".md") || path.hasSuffix(".yaml") || path.hasSuffix(".yml") || path == QuizStatistics.contentPath
         }
         guard FileManager().fileExists(atPath: options.contentFolder) else {
-            loaded.diagnostics.append(.error(.missingFile(options.contentFolder), at: SourceLocation(file: options.contentFolder)))
+            loaded.diagnostics.append(.error(.missingContentFolder, at: SourceLocation(wholeFile: options.contentFolder)))
             return loaded
         }
         let contentFiles = content.read()
@@ -44,12 +46,38 @@ struct Loader {
             }
         }
         if loaded.siteFile == nil {
-            loaded.diagnostics.append(.error(.missingFile("site.yaml"), at: SourceLocation(file: options.contentFolder + "/site.yaml")))
+            loaded.diagnostics.append(.error(.missingSiteFile, at: SourceLocation(wholeFile: options.contentFolder + "/site.yaml")))
         }
 
-        let templates = FolderReader(root: options.themeFolder + "/templates") { _ in true }.read()
-        let i18n = FolderReader(root: options.themeFolder + "/i18n") { _ in true }.read()
-        let assets = FolderReader(root: options.themeFolder + "/assets") { _ in false }.read()
+        func read(_ folder: String, overlay: Bool = true, isText: @escaping (String) -> Bool) -> FolderReader.Contents {
+            var contents = FolderReader.Contents()
+            // Without a built-in theme, the folder must be there, and its absence is reported.
+            if options.builtInTheme == nil || FileManager().fileExists(atPath: options.themeFolder + "/" + folder) {
+                contents = FolderReader(root: options.themeFolder + "/" + folder, isText: isText).read()
+            }
+            guard let builtIn = options.builtInTheme, overlay else { return contents }
+            // A site's own theme overrides the built-in one file by file.
+            let own = Set(contents.textFiles.map(\.relativePath) + contents.assets.map(\.relativePath))
+            for (relative, bytes) in builtIn.files(under: folder, notIn: own) {
+                if isText(relative) {
+                    contents.textFiles.append(SourceFile(relativePath: relative,
+                                                         displayPath: BuiltInTheme.displayFolder + "/" + folder + "/" + relative,
+                                                         text: String(decoding: bytes, as: UTF8.self)))
+                } else {
+                    contents.assets.append(AssetFile(relativePath: relative, bytes: bytes))
+                }
+            }
+            contents.textFiles.sort { $0.relativePath < $1.relativePath }
+            contents.assets.sort { $0.relativePath < $1.relativePath }
+            return contents
+        }
+        let templates = read("templates") { _ in true }
+        let i18n = read("i18n", overlay: false) { _ in true }
+        loaded.builtInI18n = (options.builtInTheme?.files(under: "i18n", notIn: []) ?? []).map { relative, bytes in
+            SourceFile(relativePath: relative, displayPath: BuiltInTheme.displayFolder + "/i18n/" + relative,
+                       text: String(decoding: bytes, as: UTF8.self))
+        }
+        let assets = read("assets") { _ in false }
         loaded.templates = templates.textFiles
         loaded.i18n = i18n.textFiles
         loaded.themeAssets = assets.assets

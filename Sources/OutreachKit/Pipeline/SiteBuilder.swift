@@ -46,14 +46,14 @@ public struct SiteBuilder: Sendable {
         diagnostics += pages.diagnostics
         var (files, fileDiagnostics, reportRows) = await siteFiles
         diagnostics += fileDiagnostics
-        files += prepared.theme.assets.map { OutputFile(path: "assets/" + $0.relativePath, copying: $0.absolutePath) }
+        files += prepared.theme.assets.map { OutputFile(path: "assets/" + $0.relativePath, asset: $0) }
         times.lap("render pages (writing them) and site files")
         if !diagnostics.containsErrors {
             // Pages cannot clash (the model checked); a content file can clash with a generated file.
             diagnostics += Self.pathCollisions(generated: pages.paths + files.map(\.path), contentAssets: renderer.model.contentAssets,
                                                contentFolder: options.contentFolder)
         }
-        files += renderer.model.contentAssets.map { OutputFile(path: $0.relativePath, copying: $0.absolutePath) }
+        files += renderer.model.contentAssets.map { OutputFile(path: $0.relativePath, asset: $0) }
         guard writes, !blocks(diagnostics) else {
             writer.discard()
             return failed(diagnostics)
@@ -174,7 +174,7 @@ public struct SiteBuilder: Sendable {
             return (nil, diagnostics)
         }
         let hotlines = loaded.hotlinesFile.map { Hotline.parseList($0, config: config, diagnostics: &diagnostics) } ?? []
-        let theme = Theme.load(templates: loaded.templates, i18n: loaded.i18n, assets: loaded.themeAssets,
+        let theme = Theme.load(templates: loaded.templates, i18n: loaded.i18n, builtInI18n: loaded.builtInI18n, assets: loaded.themeAssets,
                                config: config, diagnostics: &diagnostics)
 
         var builder = SiteModelBuilder(config: config, includeDrafts: options.includeDrafts)

@@ -45,7 +45,7 @@ struct Theme: Sendable {
     }
 
     /// Compiles the theme's templates and reads its UI strings, reporting every problem.
-    static func load(templates: [SourceFile], i18n: [SourceFile], assets: [AssetFile],
+    static func load(templates: [SourceFile], i18n: [SourceFile], builtInI18n: [SourceFile] = [], assets: [AssetFile],
                      config: SiteConfig, diagnostics: inout [Diagnostic]) -> Theme {
         HTMLEscaping.register()
         var library = MustacheLibrary()
@@ -75,7 +75,7 @@ struct Theme: Sendable {
                                           at: file.location(line: reference.line, column: reference.column)))
             }
         }
-        let strings = UIStrings.load(i18n, config: config, diagnostics: &diagnostics)
+        let strings = UIStrings.load(i18n, builtIn: builtInI18n, config: config, diagnostics: &diagnostics)
         return Theme(library: library, templateFiles: files, strings: strings, assets: assets)
     }
 }

@@ -8,18 +8,26 @@ struct UIStrings: Sendable {
 
     subscript(key: String) -> String? { values[key] }
 
-    /// Reads one file per site language. The default language's keys are the reference: every other
-    /// language must have each of them, and a missing one is reported by key and language.
-    static func load(_ files: [SourceFile], config: SiteConfig, diagnostics: inout [Diagnostic]) -> [LanguageCode: UIStrings] {
+    /// Reads one file per site language, over the built-in theme's file of that language when there
+    /// is one (a site's own file overrides it key by key). The default language's keys are the
+    /// reference: every other language must have each of them, and a missing one is reported by key
+    /// and language.
+    static func load(_ files: [SourceFile], builtIn: [SourceFile] = [], config: SiteConfig,
+                     diagnostics: inout [Diagnostic]) -> [LanguageCode: UIStrings] {
         var result: [LanguageCode: UIStrings] = [:]
         var fileByLanguage: [LanguageCode: SourceFile] = [:]
-        for file in files where file.relativePath.hasSuffix(".yaml") {
+        for (file, isBuiltIn) in builtIn.map({ ($0, true) }) + files.map({ ($0, false) }) where file.relativePath.hasSuffix(".yaml") {
             let stem = String(file.relativePath.dropLast(".yaml".count))
             guard let code = LanguageCode(stem), let language = config.language(code) else { continue }
-            fileByLanguage[language.code] = file
-            result[language.code] = parse(file, language: language.code, diagnostics: &diagnostics)
+            let strings = parse(file, language: language.code, diagnostics: &diagnostics)
+            if isBuiltIn || result[language.code] == nil {
+                result[language.code] = strings
+            } else {
+                result[language.code]?.values.merge(strings.values) { _, own in own }
+            }
+            if !isBuiltIn || fileByLanguage[language.code] == nil { fileByLanguage[language.code] = file }
         }
-        let folder = files.first.map { String($0.displayPath.dropLast($0.relativePath.count + 1)) } ?? "theme/i18n"
+        let folder = (files.first ?? builtIn.first).map { String($0.displayPath.dropLast($0.relativePath.count + 1)) } ?? "theme/i18n"
         for language in config.languages where result[language.code] == nil {
             diagnostics.append(.error(.missingTranslationFile(language: language.code.rawValue),
                                       at: SourceLocation(file: "\(folder)/\(language.code.rawValue).yaml")))

@@ -25,9 +25,10 @@ struct Serve: AsyncParsableCommand {
     var drafts = false
 
     func run() async throws {
-        let options = BuildOptions(contentFolder: folders.content, themeFolder: folders.theme, outputFolder: output,
-                                   baseURL: "http://127.0.0.1:\(port)/", includeDrafts: drafts,
-                                   today: Environment.sourceDateEpochDay())
+        var options = folders.options(outputFolder: output)
+        options.baseURL = "http://127.0.0.1:\(port)/"
+        options.includeDrafts = drafts
+        options.today = Environment.sourceDateEpochDay()
         let preview = PreviewServer(options: options, port: port, watched: [folders.content, folders.theme])
         try await preview.run()
     }
