@@ -1,25 +1,30 @@
 import Foundation
 import PackagePlugin
 
-/// Builds the repository's `theme/` folder into the program: every file becomes part of a
-/// generated Swift source, so `outreach` can build a site that has no theme of its own.
+/// Builds the repository's `theme/` (the default theme) and `starter/` (what `outreach init`
+/// writes) folders into the program: every file becomes part of a generated Swift source, so
+/// `outreach` alone can start and build a site.
 ///
-/// The file list is read again on every build, so adding or removing a theme file needs no step.
+/// The file list is read again on every build, so adding or removing a file needs no step.
 @main
 struct EmbedTheme: BuildToolPlugin {
+    static let folders = ["theme", "starter"]
+
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
-        let theme = context.package.directoryURL.appendingPathComponent("theme")
-        let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedTheme.swift")
+        let root = context.package.directoryURL
+        let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedFiles.swift")
         var inputs: [URL] = []
-        if let walker = FileManager.default.enumerator(at: theme, includingPropertiesForKeys: [.isRegularFileKey],
-                                                       options: [.skipsHiddenFiles]) {
-            for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-                inputs.append(url)
+        for folder in Self.folders {
+            let url = root.appendingPathComponent(folder)
+            guard let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.isRegularFileKey],
+                                                              options: [.skipsHiddenFiles]) else { continue }
+            for case let file as URL in walker where (try? file.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+                inputs.append(file)
             }
         }
-        return [.buildCommand(displayName: "Embedding the default theme (\(inputs.count) files)",
+        return [.buildCommand(displayName: "Embedding the default theme and the starter site (\(inputs.count) files)",
                               executable: try context.tool(named: "ThemeEmbedder").url,
-                              arguments: [theme.path, output.path],
+                              arguments: [root.path, output.path] + Self.folders,
                               inputFiles: inputs.sorted { $0.path < $1.path },
                               outputFiles: [output])]
     }

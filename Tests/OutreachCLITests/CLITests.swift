@@ -134,6 +134,75 @@ import TestSupport
         #expect(language.errors == "error: 'fr' is not one of the site's languages: en, vi\n")
     }
 
+    /// `outreach init` writes a site that builds under `--strict` at once, in any choice of languages,
+    /// with the theme built into the program; and it never overwrites.
+    @Test(arguments: ["zh-TW,en,vi,id,th,fil", "en,vi", "th"])
+    func initWritesASiteThatBuildsStrictly(languages: String) throws {
+        let folder = try Fixtures.temporaryFolder().appendingPathComponent("demo")
+        let created = try run(["init", folder.path, "--languages", languages])
+        #expect(created.status == 0, "\(created.errors)")
+        let content = folder.appendingPathComponent("content").path
+        let build = try run(["build", "--strict", "--content", content, "--theme", folder.appendingPathComponent("theme").path,
+                             "--output", folder.appendingPathComponent("site").path])
+        #expect(build.status == 0, "\(build.errors)")
+        let codes = languages.split(separator: ",")
+        #expect(build.output.contains(codes.map { "\($0) 6" }.joined(separator: ", ")), "\(build.output)")
+        let check = try run(["check", "--content", content, "--theme", folder.appendingPathComponent("theme").path])
+        #expect(check.status == 0 && check.output == "0 errors, 0 warnings\n", "\(check.output)\(check.errors)")
+        let home = try String(contentsOf: folder.appendingPathComponent("content/_index.md"), encoding: .utf8)
+        #expect(home.contains("translation: draft"))
+    }
+
+    @Test func initNeverOverwrites() throws {
+        let folder = try Fixtures.temporaryFolder()
+        #expect(try run(["init", folder.path, "--languages", "en"]).status == 0)
+        let help = folder.appendingPathComponent("content/help.md")
+        try Data("---\ntitle: Mine\n---\n".utf8).write(to: help)
+        let again = try run(["init", folder.path])
+        #expect(again.status == 1)
+        #expect(again.errors.hasPrefix("error: \(folder.path) already has a site (content/_index.md, content/help.md"), "\(again.errors)")
+        #expect(try String(contentsOf: help, encoding: .utf8) == "---\ntitle: Mine\n---\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("content/_index.vi.md").path))
+    }
+
+    /// The built-in theme written out and used as the site's theme builds the same bytes.
+    @Test func ejectedThemeBuildsTheSameSite() throws {
+        let folder = try Fixtures.temporaryFolder()
+        let content = Fixtures.repositoryRoot.appendingPathComponent("content").path
+        let theme = folder.appendingPathComponent("theme")
+        let builtIn = try run(["build", "--content", content, "--theme", theme.path, "--output", folder.appendingPathComponent("a").path])
+        #expect(builtIn.status == 0, "\(builtIn.errors)")
+        let eject = try run(["theme", "eject", "--theme", theme.path])
+        #expect(eject.status == 0, "\(eject.errors)")
+        #expect(FileManager.default.fileExists(atPath: theme.appendingPathComponent("templates/base.mustache").path))
+        let ejected = try run(["build", "--content", content, "--theme", theme.path, "--output", folder.appendingPathComponent("b").path])
+        #expect(ejected.status == 0, "\(ejected.errors)")
+        let first = try Fixtures.snapshot(of: folder.appendingPathComponent("a"))
+        #expect(first.count > 300)
+        #expect(first == (try Fixtures.snapshot(of: folder.appendingPathComponent("b"))))
+        // And the same as the repository's theme folder, which the built-in theme is made from.
+        let repository = try run(["build", "--content", content, "--theme", Fixtures.repositoryRoot.appendingPathComponent("theme").path,
+                                  "--output", folder.appendingPathComponent("c").path])
+        #expect(repository.status == 0, "\(repository.errors)")
+        #expect(first == (try Fixtures.snapshot(of: folder.appendingPathComponent("c"))))
+    }
+
+    /// Without a site, the command says what it expected and how to start, with no line and column.
+    @Test func missingSiteSaysHowToStart() throws {
+        let folder = try Fixtures.temporaryFolder()
+        let missing = try run(["build", "--content", folder.appendingPathComponent("content").path,
+                               "--output", folder.appendingPathComponent("site").path])
+        #expect(missing.status == 1)
+        let first = missing.errors.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasPrefix(folder.appendingPathComponent("content").path + ": error: no content folder here"), "\(first)")
+        #expect(first.contains("outreach init"))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("content"), withIntermediateDirectories: true)
+        let noSite = try run(["build", "--content", folder.appendingPathComponent("content").path,
+                              "--output", folder.appendingPathComponent("site").path])
+        #expect(noSite.errors.hasPrefix(folder.appendingPathComponent("content/site.yaml").path + ": error: "), "\(noSite.errors)")
+        #expect(noSite.errors.contains("outreach init"))
+    }
+
     @Test func errorsUseTheCompilerFormatAndExitOne() throws {
         let site = Fixtures.url("Invalid/several-problems")
         let output = try Fixtures.temporaryFolder().appendingPathComponent("site")
