@@ -40,3 +40,17 @@ if (typeof document !== "undefined") {
     if (target) location.replace(target.href);
   }
 }
+
+// The header's search box: shown only where JavaScript runs, because the site's policy lets no
+// form submit (`form-action 'none'`). It opens the search page with the query in the address's
+// fragment, which is never sent to the server. Without JavaScript the header links to the page.
+if (typeof document !== "undefined") {
+  for (const box of document.querySelectorAll("form[data-search-box]")) {
+    box.hidden = false;
+    box.addEventListener("submit", (event) => {
+      event.preventDefault();
+      const query = box.querySelector("input").value.trim();
+      location.assign(box.action.split("#")[0] + (query ? `#q=${encodeURIComponent(query)}` : ""));
+    });
+  }
+}
