@@ -5,7 +5,7 @@
 // browsers never send to the server, so no server log holds what a reader looked for.
 // Without JavaScript the page says so and lists the sections instead.
 
-import { searchTerms } from "./search-terms.js";
+import { searchTerms, holdsQuery, unspaced, unspacedPieces, isSpaced } from "./search-terms.js";
 
 const form = document.querySelector("[data-search]");
 
@@ -18,16 +18,24 @@ function queryInAddress() {
 
 /** Pagefind's excerpt as DOM nodes: its text, with only its <mark> elements kept. The excerpt is
  * parsed in an inert document and copied text by text, so nothing in the content can run. */
-function excerptNodes(html) {
+function excerptNodes(html, language) {
   const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html").body;
-  const nodes = [];
+  let pieces = [];
   for (const child of parsed.firstChild ? parsed.firstChild.childNodes : []) {
-    if (child.nodeName === "MARK") {
+    for (const grapheme of Array.from(child.textContent)) pieces.push([grapheme, child.nodeName === "MARK"]);
+  }
+  if (isSpaced(language)) pieces = unspacedPieces(pieces);
+  const nodes = [];
+  for (const [grapheme, marked] of pieces) {
+    const last = nodes[nodes.length - 1];
+    if (last && (last.nodeName === "MARK") === marked) {
+      last.textContent += grapheme;
+    } else if (marked) {
       const mark = document.createElement("mark");
-      mark.textContent = child.textContent;
+      mark.textContent = grapheme;
       nodes.push(mark);
     } else {
-      nodes.push(document.createTextNode(child.textContent));
+      nodes.push(document.createTextNode(grapheme));
     }
   }
   return nodes;
@@ -62,15 +70,17 @@ if (form) {
     status.textContent = text.textSearching;
     try {
       const found = await (await engine()).search(searchTerms(query, language));
-      const pages = await Promise.all(found.results.map((result) => result.data()));
+      const pages = (await Promise.all(found.results.map((result) => result.data())))
+        .filter((page) => holdsQuery(page.content || "", query, language));
       if (run !== latest) return;
       for (const page of pages) {
         const item = document.createElement("li");
         const link = document.createElement("a");
         link.href = page.url;
-        link.textContent = page.meta && page.meta.title ? page.meta.title : page.url;
+        const title = page.meta && page.meta.title ? page.meta.title : page.url;
+        link.textContent = isSpaced(language) ? unspaced(title) : title;
         const excerpt = document.createElement("p");
-        excerpt.append(...excerptNodes(page.excerpt || ""));
+        excerpt.append(...excerptNodes(page.excerpt || "", language));
         item.append(link, excerpt);
         list.append(item);
       }
