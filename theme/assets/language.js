@@ -41,16 +41,12 @@ if (typeof document !== "undefined") {
   }
 }
 
-// The header's search box: shown only where JavaScript runs, because the site's policy lets no
-// form submit (`form-action 'none'`). It opens the search page with the query in the address's
-// fragment, which is never sent to the server. Without JavaScript the header links to the page.
-if (typeof document !== "undefined") {
-  for (const box of document.querySelectorAll("form[data-search-box]")) {
-    box.hidden = false;
-    box.addEventListener("submit", (event) => {
-      event.preventDefault();
-      const query = box.querySelector("input").value.trim();
-      location.assign(box.action.split("#")[0] + (query ? `#q=${encodeURIComponent(query)}` : ""));
-    });
-  }
+// The header's search box (forms cannot submit: form-action 'none'); the query after "#" stays here.
+for (const box of typeof document === "undefined" ? [] : document.querySelectorAll("[data-search-box]")) {
+  box.hidden = false;
+  box.onsubmit = (event) => {
+    event.preventDefault();
+    const q = box.q.value.trim();
+    location.assign(box.action.split("#")[0] + (q ? "#q=" + encodeURIComponent(q) : ""));
+  };
 }
