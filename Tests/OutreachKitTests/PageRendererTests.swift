@@ -23,7 +23,8 @@ struct InlineSite {
         SourceFile(relativePath: name + ".mustache", displayPath: "theme/templates/" + name + ".mustache", text: "{{title}}")
     }
 
-    init(_ pages: [String: String], siteYAML: String = siteYAML, quizzes: [String: String] = [:]) {
+    init(_ pages: [String: String], siteYAML: String = siteYAML, quizzes: [String: String] = [:],
+         searchTitle: Localized<String>? = nil) {
         var diagnostics: [Diagnostic] = []
         let siteFile = SourceFile(relativePath: "site.yaml", displayPath: "content/site.yaml", text: siteYAML)
         let config = SiteConfig.parse(siteFile, baseURLOverride: nil, diagnostics: &diagnostics)!
@@ -45,7 +46,7 @@ struct InlineSite {
             let file = SourceFile(relativePath: path, displayPath: "content/" + path, text: text)
             return Quiz.parse(file, config: config, diagnostics: &diagnostics).map { ($0, file) }
         }
-        let model = builder.build(pages: sources, inputs: .init(quizzes: parsedQuizzes))
+        let model = builder.build(pages: sources, inputs: .init(quizzes: parsedQuizzes, searchTitle: searchTitle))
         diagnostics += builder.diagnostics
         renderer = PageRenderer(model: model, theme: theme)
         self.diagnostics = diagnostics

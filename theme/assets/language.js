@@ -40,3 +40,13 @@ if (typeof document !== "undefined") {
     if (target) location.replace(target.href);
   }
 }
+
+// The header's search box (forms cannot submit: form-action 'none'); the query after "#" stays here.
+for (const box of typeof document === "undefined" ? [] : document.querySelectorAll("[data-search-box]")) {
+  box.hidden = false;
+  box.onsubmit = (event) => {
+    event.preventDefault();
+    const q = box.q.value.trim();
+    location.assign(box.action.split("#")[0] + (q ? "#q=" + encodeURIComponent(q) : ""));
+  };
+}

@@ -27,6 +27,9 @@ enum PageKind: Sendable {
     case pamphlet(Pamphlet)
     /// One set (numbered from 1) of a quiz's questions, rendered from the quiz, not from Markdown.
     case quizSet(Quiz, set: Int)
+    /// The search page of a language (`search.md`, or generated): a search box over the index
+    /// Pagefind builds from the finished site.
+    case search
 
     /// Whether it is a folder's own page (no slug of its own; its folder's pages are its children).
     var isSectionIndex: Bool {
@@ -44,12 +47,21 @@ enum PageKind: Sendable {
         }
     }
 
+    /// Whether its main content goes into the search index: not the search page itself, and not
+    /// the filtered event lists, which repeat the events page.
+    var isSearchable: Bool {
+        switch self {
+        case .search, .eventList(.some): false
+        default: true
+        }
+    }
+
     /// Whether it is a page written as Markdown that is neither a section nor an event: the
     /// pages that appear in the feeds by their date.
     var isArticle: Bool {
         switch self {
         case .page, .department, .pillar, .campaign, .poster, .pamphlet: true
-        case .home, .section, .eventList, .event, .quizSet, .report: false
+        case .home, .section, .eventList, .event, .quizSet, .report, .search: false
         }
     }
 }

@@ -14,6 +14,8 @@ enum PageReference: Hashable, Sendable {
     case eventList(EventFilter?)
     /// One set of a quiz, numbered from 1.
     case quizSet(String, set: Int)
+    /// The search page: `/<lang>/search/`.
+    case search
 
     /// The folders of the content whose pages describe things of the campaign, and what each
     /// page there describes.
@@ -38,6 +40,7 @@ enum PageReference: Hashable, Sendable {
         case .eventList(.pillar(let pillar)?): Folder.events.rawValue + "/by-pillar/" + pillar.rawValue
         case .quizSet(let slug, 1): Self.quizFolder + "/" + slug
         case .quizSet(let slug, let set): Self.quizFolder + "/" + slug + "/" + String(set)
+        case .search: "search"
         }
     }
 }

@@ -26,6 +26,9 @@ struct SiteModelBuilder {
         var quizStatisticsFile: SourceFile?
         /// Titles of generated sections by folder path, from the theme's `section_title_<folder>`.
         var sectionTitles: [String: Localized<String>] = [:]
+        /// Title of the generated search page, from the theme's `search_title`; nil for a theme
+        /// without a search page.
+        var searchTitle: Localized<String>?
         /// Names of the 4 Ps, from the theme's `pillar_<name>`, for the generated event lists.
         var pillarNames: [Pillar: Localized<String>] = [:]
         /// The title of a campaign's report, with `{campaign}` for the campaign's title, from the
@@ -80,6 +83,7 @@ struct SiteModelBuilder {
         var drafts = groupTranslations(pages)
         addQuizPages(inputs.quizzes, to: &drafts)
         addMissingSections(to: &drafts, titles: inputs.sectionTitles)
+        if let searchTitle = inputs.searchTitle { addSearchPage(to: &drafts, title: searchTitle) }
 
         let knownHotlines = Set(inputs.hotlines.map(\.id))
         for key in drafts.keys.sorted() {
@@ -254,6 +258,24 @@ struct SiteModelBuilder {
         }
     }
 
+    /// Adds `/<lang>/search/` in every language the theme titles it in, unless the content has its
+    /// own `search.md` (which then is the search page, its text shown above the search box).
+    private func addSearchPage(to drafts: inout [String: Draft], title: Localized<String>) {
+        let key = PageReference.search.key
+        guard drafts[key] == nil else { return }
+        func source(_ language: LanguageCode) -> PageSource {
+            var page = Self.generatedSection(folders: [], language: language, title: title)
+            page.key = key
+            page.file = SourceFile(relativePath: key + ".md", displayPath: key + ".md", text: "")
+            return page
+        }
+        var draft = Draft(key: key, original: source(config.defaultLanguage))
+        for language in config.languages.map(\.code) where language != config.defaultLanguage && title[language] != nil {
+            draft.translations[language] = source(language)
+        }
+        drafts[key] = draft
+    }
+
     /// What a page is: from how it was made, its key and the campaign value its front matter described.
     static func kind(of draft: Draft, campaignData: CampaignData, quizzes: [String: Quiz]) -> PageKind {
         if let (slug, set) = draft.quizSet, let quiz = quizzes[slug] { return .quizSet(quiz, set: set) }
@@ -262,6 +284,7 @@ struct SiteModelBuilder {
         switch draft.key {
         case "_index": return .home
         case PageReference.eventList(nil).key: return .eventList(nil)
+        case PageReference.search.key: return .search
         default: break
         }
         if draft.key.hasSuffix("/_index") { return .section }
@@ -347,6 +370,8 @@ struct SiteModelBuilder {
             if case .home = group.kind { continue }
             // Generated event lists are reached from the events page's filters, not listed as its pages.
             if case .eventList(.some) = group.kind { continue }
+            // The search page is reached from every page's header.
+            if case .search = group.kind { continue }
             let parentFolders = group.kind.isSectionIndex ? group.folders.dropLast() : group.folders[...]
             let parentKey = parentFolders.isEmpty ? "_index" : parentFolders.joined(separator: "/") + "/_index"
             guard let parent = indexByKey[parentKey] else { continue }

@@ -22,6 +22,9 @@ public struct BuildOptions: Sendable {
     public var today: CalendarDay?
     /// Print posters and pamphlets to PDF with this renderer (`--pdf`); nil prints none.
     public var pdfPrinter: PDFPrinter?
+    /// Builds the search index over the finished site before it is swapped in; nil builds none
+    /// (the report then notes that search was skipped, if the site has a search page).
+    public var searchIndexer: (any SearchIndexer)?
     /// How many cores to parse and render on; nil for all of them. 1 does everything in one task,
     /// in order: the sequential build the parallel one must match byte for byte.
     public var workers: Int?
@@ -29,7 +32,8 @@ public struct BuildOptions: Sendable {
     /// Creates options; the defaults are the folder names of a standard site.
     public init(contentFolder: String = "content", themeFolder: String = "theme", outputFolder: String = "site",
                 baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false, today: CalendarDay? = nil,
-                pdfPrinter: PDFPrinter? = nil, builtInTheme: BuiltInTheme? = nil) {
+                pdfPrinter: PDFPrinter? = nil, builtInTheme: BuiltInTheme? = nil,
+                searchIndexer: (any SearchIndexer)? = nil) {
         self.builtInTheme = builtInTheme
         self.contentFolder = contentFolder
         self.themeFolder = themeFolder
@@ -39,5 +43,6 @@ public struct BuildOptions: Sendable {
         self.strict = strict
         self.today = today
         self.pdfPrinter = pdfPrinter
+        self.searchIndexer = searchIndexer
     }
 }

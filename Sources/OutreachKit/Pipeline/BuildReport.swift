@@ -10,6 +10,8 @@ public struct BuildReport: Sendable {
     public var filesWritten: Int
     /// Whether the output folder was replaced.
     public var succeeded: Bool
+    /// What the build has to say besides problems (search skipped).
+    public var notes: [BuildNote] = []
     /// How long each phase took.
     public var times = PhaseTimes()
 }

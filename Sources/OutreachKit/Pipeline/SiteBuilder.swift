@@ -58,21 +58,32 @@ public struct SiteBuilder: Sendable {
             writer.discard()
             return failed(diagnostics)
         }
-        if let printer = options.pdfPrinter {
-            let jobs = Self.pdfJobs(in: renderer.model)
-            writer.finish = { folder in printer.print(jobs, in: folder).map { "cannot print \($0.page) to PDF: \($0.problem)" } }
+        let printing = options.pdfPrinter.map { printer in (printer, Self.pdfJobs(in: renderer.model)) }
+        // Search indexes the whole finished site, so it runs last, just before the swap.
+        let indexer = renderer.model.group(.search) != nil ? options.searchIndexer : nil
+        writer.finish = { folder in
+            var problems: [String] = []
+            if let (printer, jobs) = printing {
+                problems += printer.print(jobs, in: folder).map { "cannot print \($0.page) to PDF: \($0.problem)" }
+            }
+            if problems.isEmpty, let indexer {
+                problems += indexer.index(siteFolder: folder).map { "cannot build the search index: \($0)" }
+            }
+            return problems
         }
         do {
             for file in files { try writer.write(file) }
             times.lap("write site files and assets")
             try writer.commit()
-            times.lap(options.pdfPrinter == nil ? "swap in" : "print PDFs and swap in")
+            times.lap([options.pdfPrinter.map { _ in "print PDFs" }, indexer.map { _ in "index for search" }, "swap in"]
+                .compactMap { $0 }.joined(separator: ", "))
         } catch {
             writer.discard()
             return failed(diagnostics + [.error(.writeFailed(error.detail), at: SourceLocation(file: options.outputFolder))])
         }
-        let report = BuildReport(diagnostics: Array(Set(diagnostics)).sortedByLocation(), languages: Self.summary(of: renderer.model),
+        var report = BuildReport(diagnostics: Array(Set(diagnostics)).sortedByLocation(), languages: Self.summary(of: renderer.model),
                                  filesWritten: pages.paths.count + files.count, succeeded: true, times: times)
+        if renderer.model.group(.search) != nil, indexer == nil { report.notes.append(.searchSkipped) }
         var built = prepared
         built.reportRows = reportRows
         return (report, built)
@@ -192,7 +203,8 @@ public struct SiteBuilder: Sendable {
         let inputs = SiteModelBuilder.Inputs(
             hotlines: hotlines, assets: loaded.contentAssets, quizzes: quizzes, figuresFile: loaded.figuresFile,
             quizStatisticsFile: loaded.quizStatisticsFile,
-            sectionTitles: theme.sectionTitles, pillarNames: theme.pillarNames, reportTitle: theme.reportTitle, today: options.today,
+            sectionTitles: theme.sectionTitles, searchTitle: theme.searchTitle, pillarNames: theme.pillarNames,
+            reportTitle: theme.reportTitle, today: options.today,
             unparsedPages: parsed.unparsed, contentFolder: options.contentFolder)
         let model = builder.build(pages: parsed.pages, inputs: inputs)
         diagnostics += builder.diagnostics

@@ -14,13 +14,15 @@ final class LanguageView: Sendable {
     let hotlines: [HotlineView]
     let feedPath: String
     let calendarPath: String
+    /// The search page's link, when the site has one (`{{#searchURL}}` in the header).
+    let searchURL: String?
     /// UI strings (`{{t.key}}`).
     let strings: [String: String]
     /// Fragments with no menu entry marked (`{{{fragments.name}}}`).
     let fragments: [String: String]
 
     init(lang: String, dir: String, siteTitle: String, siteTitleLang: String?, basePath: String, homeURL: String,
-         hotlines: [HotlineView], feedPath: String, calendarPath: String, strings: [String: String],
+         hotlines: [HotlineView], feedPath: String, calendarPath: String, searchURL: String?, strings: [String: String],
          fragments: [String: String] = [:]) {
         self.lang = lang
         self.dir = dir
@@ -31,6 +33,7 @@ final class LanguageView: Sendable {
         self.hotlines = hotlines
         self.feedPath = feedPath
         self.calendarPath = calendarPath
+        self.searchURL = searchURL
         self.strings = strings
         self.fragments = fragments
     }
@@ -39,7 +42,7 @@ final class LanguageView: Sendable {
     func with(fragments: [String: String]) -> LanguageView {
         LanguageView(lang: lang, dir: dir, siteTitle: siteTitle, siteTitleLang: siteTitleLang, basePath: basePath,
                      homeURL: homeURL, hotlines: hotlines, feedPath: feedPath, calendarPath: calendarPath,
-                     strings: strings, fragments: fragments)
+                     searchURL: searchURL, strings: strings, fragments: fragments)
     }
 
     func value(named name: String) -> Any? {
@@ -53,6 +56,7 @@ final class LanguageView: Sendable {
         case "hotlines": hotlines
         case "feedPath": feedPath
         case "calendarPath": calendarPath
+        case "searchURL": searchURL.orFalse
         default: nil
         }
     }
@@ -122,7 +126,7 @@ final class LanguageData: Sendable {
             siteTitleLang: title.flatMap { $0.language == code ? nil : $0.language.rawValue },
             basePath: config.basePath, homeURL: SitePath(language: code).url(in: config), hotlines: hotlines,
             feedPath: code.pathComponent + "/atom.xml", calendarPath: code.pathComponent + "/events.ics",
-            strings: strings)
+            searchURL: model.group(.search).map { $0.path(in: code).url(in: config) }, strings: strings)
 
         // The fragments are the same on every page of the language but for the menu's current
         // entry: rendered once per entry, not once per page. The menu is short by construction

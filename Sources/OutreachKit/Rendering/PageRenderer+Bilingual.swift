@@ -30,6 +30,8 @@ extension PageRenderer {
         // A print variant of the pamphlet page: it points search engines there and lists no alternates.
         page.alternates = []
         page.xDefault = nil
+        // Both languages side by side: the pamphlet's own page is the one search finds.
+        page.isSearchable = false
         page.languages = languageSwitcher(for: group, current: language).map { entry in
             var entry = entry
             entry.url += "bilingual/"

@@ -100,6 +100,8 @@ struct PageRenderer: Sendable {
             contentLang: isFallback ? source.language.rawValue : nil,
             isFallback: isFallback,
             isDraft: source.frontMatter.translation == .draft,
+            // A page shown untranslated is indexed in its own language only, not again in every other.
+            isSearchable: group.kind.isSearchable && !isFallback,
             fragments: data.fragments(forGroup: index, section: topSection(of: group)),
             languages: languageSwitcher(for: group, current: language),
             pageHotlines: group.original.frontMatter.hotlines.compactMap { data.hotlinesByID[$0.id] },
@@ -169,9 +171,18 @@ struct PageRenderer: Sendable {
             }
             page.special = .quiz(QuizView(quiz: quiz, set: set, language: language, config: config, strings: data.strings)
                 .view(sets: sets))
+        case .search:
+            template = "search"
+            page.special = .search(SearchView(bundlePath: config.basePath + "pagefind/", sections: topSections(in: language)))
         }
 
         return (template, page, markdown)
+    }
+
+    /// The site's top-level sections in `language`, which the search page offers when search cannot run.
+    private func topSections(in language: LanguageCode) -> [PageLink] {
+        let home = model.group("_index")?.children ?? []
+        return home.filter { model.groups[$0].kind.isSectionIndex }.map { link(to: model.groups[$0], in: language) }
     }
 
     /// The group of the page's top-level section, whose menu entry marks the page's place.

@@ -33,6 +33,13 @@ struct Theme: Sendable {
         Localized(strings.compactMapValues { $0["report_page_title"] })
     }
 
+    /// Title of the generated search page in each language, from the `search_title` UI string;
+    /// nil when the theme has no `search` template (the site then has no search page).
+    var searchTitle: Localized<String>? {
+        guard templateFiles["search"] != nil else { return nil }
+        return Localized(strings.compactMapValues { $0["search_title"] })
+    }
+
     /// Titles for sections that have no `_index.md`, from `section_title_<folder>` UI strings.
     var sectionTitles: [String: Localized<String>] {
         var titles: [String: Localized<String>] = [:]

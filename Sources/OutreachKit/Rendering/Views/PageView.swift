@@ -11,6 +11,8 @@ struct PageView: TemplateView {
     var contentLang: String?
     var isFallback: Bool
     var isDraft: Bool
+    /// Whether the page's main content goes into the search index (`data-pagefind-body`).
+    var isSearchable: Bool
     var fragments: [String: String]?
     var languages: [LanguageLink]
     var pageHotlines: [HotlineView] = []
@@ -40,6 +42,7 @@ struct PageView: TemplateView {
         case pamphlet(PamphletView, rootPath: String)
         case bilingual(BilingualView, rootPath: String)
         case report(ReportView, rootPath: String)
+        case search(SearchView)
     }
 
     func value(named name: String) -> Any? {
@@ -51,6 +54,7 @@ struct PageView: TemplateView {
         case "contentLang": contentLang.orFalse
         case "isFallback": isFallback
         case "isDraft": isDraft
+        case "isSearchable": isSearchable
         case "languages": languages
         case "pageHotlines": pageHotlines
         case "hasPageHotlines": !pageHotlines.isEmpty
@@ -82,6 +86,7 @@ struct PageView: TemplateView {
         case (.pamphlet(let pamphlet, _), "pamphlet"): pamphlet
         case (.bilingual(let bilingual, _), "bilingual"): bilingual
         case (.report(let report, _), "report"): report
+        case (.search(let search), "search"): search
         case (.poster(_, let rootPath), "rootPath"), (.pamphlet(_, let rootPath), "rootPath"),
              (.bilingual(_, let rootPath), "rootPath"), (.report(_, let rootPath), "rootPath"):
             rootPath
