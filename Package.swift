@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "CampaignModel", targets: ["CampaignModel"]),
         .library(name: "CampaignReport", targets: ["CampaignReport"]),
+        .library(name: "QuizStats", targets: ["QuizStats"]),
         .library(name: "OutreachKit", targets: ["OutreachKit"]),
         .executable(name: "outreach", targets: ["outreach"]),
     ],
@@ -15,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -45,12 +49,23 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The quiz statistics collector: an HTTP service that keeps aggregate counters only.
+        .target(
+            name: "QuizStats",
+            dependencies: [
+                "CampaignModel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
+        ),
         .executableTarget(
             name: "outreach",
             dependencies: [
                 "OutreachKit",
                 "CampaignModel",
                 "DefaultTheme",
+                "QuizStats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ],
@@ -72,6 +87,10 @@ let package = Package(
         ),
         .testTarget(name: "CampaignModelTests", dependencies: ["CampaignModel"]),
         .testTarget(name: "CampaignReportTests", dependencies: ["CampaignReport", "CampaignModel"]),
+        .testTarget(name: "QuizStatsTests", dependencies: [
+            "QuizStats", "CampaignModel",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "OutreachKitTests", dependencies: ["OutreachKit", "TestSupport"]),
         .testTarget(name: "OutreachCLITests", dependencies: ["TestSupport"]),
     ],

@@ -25,6 +25,19 @@ public struct CalendarDay: Hashable, Comparable, Codable, Sendable, CustomString
         self.init(year: year, month: month, day: day)
     }
 
+    /// The proleptic Gregorian day `days` after 1970-01-01 (Howard Hinnant's days-to-civil algorithm).
+    public init(daysSince1970 days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthPrime = (5 * dayOfYear + 2) / 153
+        self.year = yearOfEra + era * 400 + (monthPrime >= 10 ? 1 : 0)
+        self.month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
+        self.day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
+    }
+
     /// `YYYY-MM-DD`.
     public var description: String {
         func pad(_ value: Int, _ width: Int) -> String {

@@ -47,7 +47,7 @@ struct New: ParsableCommand {
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix("_") && $0.split(separator: ".").count == 2 }
             .sorted().first.map { String($0.dropLast(3)) }
         let now = Date()
-        let day = Environment.civilDay(fromDaysSince1970: (Int(now.timeIntervalSince1970) + EventTime.utcOffsetSeconds) / 86_400)!
+        let day = CalendarDay(daysSince1970: (Int(now.timeIntervalSince1970) + EventTime.utcOffsetSeconds) / 86_400)
         let text = Scaffold.text(for: kind, slug: slug, language: language, defaultLanguage: defaultLanguage,
                                  department: department, hotlines: Scaffold.hotlineIDs(inContentFolder: content), today: day)
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

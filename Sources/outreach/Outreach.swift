@@ -9,7 +9,7 @@ struct Outreach: AsyncParsableCommand {
             Write pages as Markdown files in the content folder, then run `outreach build`.
             The finished website appears in the output folder, ready to copy to a web server.
             """,
-        subcommands: [Build.self, Check.self, Init.self, New.self, Report.self, Serve.self, ThemeCommand.self, Translations.self],
+        subcommands: [Build.self, Check.self, Init.self, New.self, Report.self, Serve.self, Stats.self, ThemeCommand.self, Translations.self],
         defaultSubcommand: Build.self
     )
 }

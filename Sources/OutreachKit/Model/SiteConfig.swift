@@ -19,6 +19,16 @@ public struct SiteConfig: Sendable {
     /// The main menu in order, as written (`help`, `pillars`, `quiz`), with positions; nil lists
     /// the top-level sections and the pages that ask (`menu: true`) by weight.
     var menu: [(entry: String, location: SourceLocation)]?
+    /// Where finished quiz sets are counted (`stats: {endpoint: https://...}`): the quiz sends each
+    /// one there, and only then may pages connect to that origin. Nil counts nothing.
+    public var statsEndpoint: String?
+
+    /// `scheme://host[:port]` of `statsEndpoint`, the one origin pages may connect to.
+    public var statsOrigin: String? {
+        guard let endpoint = statsEndpoint, let schemeEnd = endpoint.range(of: "://") else { return nil }
+        let rest = endpoint[schemeEnd.upperBound...]
+        return String(endpoint[..<(rest.firstIndex(of: "/") ?? endpoint.endIndex)])
+    }
 
     /// The path part of `baseURL` (`/` or `/campaign/`), prefixed to every link inside the site.
     /// Kept rather than computed: pages ask for it for every link they make.
@@ -139,6 +149,25 @@ extension SiteConfig {
                 }
             }
         }
+        var statsEndpoint: String?
+        if let stats = fields.node("stats"),
+           var statsFields = YAMLFields(stats, in: document, what: "stats settings", diagnostics: &diagnostics) {
+            let endpointNode = statsFields.value("endpoint")
+            if let endpoint = statsFields.string("endpoint", required: true) {
+                let lowered = endpoint.lowercased()
+                let hasHost = endpoint.split(separator: "/", omittingEmptySubsequences: true).count >= 2
+                if (lowered.hasPrefix("https://") || lowered.hasPrefix("http://")) && hasHost
+                    && !endpoint.contains(where: { $0.isWhitespace || "\"'<>;,".contains($0) }) {
+                    statsEndpoint = endpoint
+                } else {
+                    diagnostics.append(.error(.invalidValue(field: "stats endpoint", value: endpoint,
+                                                            expected: "an absolute http or https URL"),
+                                              at: statsFields.location(of: endpointNode)))
+                }
+            }
+            statsFields.warnAboutUnknownKeys()
+            diagnostics += statsFields.diagnostics
+        }
         var allowsUnsafeHTML = false
         if let markdown = fields.node("markdown") {
             if var markdownFields = YAMLFields(markdown, in: document, what: "markdown settings", diagnostics: &diagnostics) {
@@ -164,7 +193,9 @@ extension SiteConfig {
         }
         fields.warnAboutUnknownKeys()
         guard let title else { return nil }
-        return SiteConfig(title: title, baseURL: baseURL, defaultLanguage: defaultLanguage, languages: languages,
-                          allowsUnsafeHTML: allowsUnsafeHTML, dateFormats: dateFormats, menu: menu)
+        var config = SiteConfig(title: title, baseURL: baseURL, defaultLanguage: defaultLanguage, languages: languages,
+                                allowsUnsafeHTML: allowsUnsafeHTML, dateFormats: dateFormats, menu: menu)
+        config.statsEndpoint = statsEndpoint
+        return config
     }
 }

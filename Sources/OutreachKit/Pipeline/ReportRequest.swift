@@ -1,3 +1,5 @@
+import CampaignModel
+
 /// What `SiteBuilder.coordinationReport` writes.
 public enum ReportFormat: String, Sendable, CaseIterable {
     /// The report's web page, as the site publishes it.
@@ -32,4 +34,13 @@ public enum ReportRequestError: Error, Hashable, Sendable, CustomStringConvertib
             "--to \(to) is before --from \(from)"
         }
     }
+}
+
+/// A site's quizzes, as the statistics collector and its reports see them.
+public struct QuizSite: Sendable {
+    public var quizzes: [Quiz]
+    public var languages: [LanguageCode]
+    public var defaultLanguage: LanguageCode
+    /// `scheme://host` the site is published at, the one origin allowed to submit.
+    public var origin: String
 }

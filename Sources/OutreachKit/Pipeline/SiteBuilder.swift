@@ -154,6 +154,16 @@ public struct SiteBuilder: Sendable {
         }
     }
 
+    /// What the quiz statistics collector needs from a site: its quiz banks, languages and origin.
+    public func quizSite() async -> (QuizSite?, [Diagnostic]) {
+        let (prepared, diagnostics) = await prepare()
+        let sorted = Array(Set(diagnostics)).sortedByLocation()
+        guard let model = prepared?.renderer.model, !diagnostics.containsErrors else { return (nil, sorted) }
+        let quizzes = model.quizzes.keys.sorted().compactMap { model.quizzes[$0] }
+        return (QuizSite(quizzes: quizzes, languages: model.languageCodes, defaultLanguage: model.config.defaultLanguage,
+                         origin: model.config.origin), sorted)
+    }
+
     /// Cores to work on: the options' choice, or every core.
     private var workers: Int { max(1, options.workers ?? ProcessInfoCores.count) }
 
