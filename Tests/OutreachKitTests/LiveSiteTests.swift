@@ -69,7 +69,8 @@ import TestSupport
 
         let after = try Fixtures.snapshot(of: workspace.output)
         #expect(after == (try await workspace.fullBuild()))
-        let changed = Set(after.keys.filter { after[$0] != before[$0] })
+        // Each changed file's brotli and gzip copies change with it, and are not counted as written.
+        let changed = Set(after.keys.filter { after[$0] != before[$0] && !Snapshot.isPrecompressedCopy($0, in: after) })
         #expect(changed.contains("zh-tw/pamphlets/migrant-worker-rights/index.html"))
         #expect(changed.contains("vi/pamphlets/migrant-worker-rights/bilingual/index.html"))
         #expect(changed.contains("translations.html"), "the report shows the original's new hash")

@@ -37,8 +37,10 @@ struct SiteWriter: Sendable {
         }
     }
 
-    /// Writes one file into the staging folder. Safe to call from several tasks at once.
-    func write(_ file: OutputFile) throws(WriteError) {
+    /// Writes one file into the staging folder, and its brotli and gzip copies beside it when it is
+    /// text (`Precompressed`); returns the copies, or nil. Safe to call from several tasks at once.
+    @discardableResult
+    func write(_ file: OutputFile) throws(WriteError) -> Precompressed? {
         guard Self.isSafeRelativePath(file.path) else { throw WriteError(detail: "refusing to write '\(file.path)'") }
         let destination = stagingPath + "/" + file.path
         if let slash = file.path.lastIndex(of: "/") {
@@ -47,11 +49,42 @@ struct SiteWriter: Sendable {
         switch file.contents {
         case .text(let text):
             try Self.writeFile(text, to: destination)
+            guard Precompressed.applies(to: file.path) else { return nil }
+            let copies = Precompressed(text.utf8)
+            try Self.writeCopies(copies, beside: destination)
+            return copies
         case .copy(let source):
             do {
                 try FileManager().copyItem(atPath: source, toPath: destination)
             } catch {
                 throw WriteError(detail: error.localizedDescription)
+            }
+            guard Precompressed.applies(to: file.path) else { return nil }
+            guard let bytes = FileManager().contents(atPath: destination) else {
+                throw WriteError(detail: "cannot read \(destination) back to compress it")
+            }
+            let copies = Precompressed(bytes)
+            try Self.writeCopies(copies, beside: destination)
+            return copies
+        }
+    }
+
+    /// Writes `copies` beside the file at `path` (`.br`, `.gz`), with its modification time, so
+    /// that a server's `Last-Modified` and `ETag` are the same whichever copy it sends.
+    static func writeCopies(_ copies: Precompressed, beside path: String, renamingFrom suffix: String? = nil) throws(WriteError) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw WriteError(detail: "cannot read \(path): \(String(cString: strerror(errno)))") }
+        let times = [status.st_atim, status.st_mtim]
+        for (copy, bytes) in copies.files(beside: path) {
+            let target = suffix.map { copy + $0 } ?? copy
+            try bytes.withUnsafeBufferPointer { buffer in Result { () throws(WriteError) in try writeBytes(buffer, to: target) } }.get()
+            guard utimensat(AT_FDCWD, target, times, 0) == 0 else {
+                throw WriteError(detail: "cannot set the time of \(target): \(String(cString: strerror(errno)))")
+            }
+            if suffix != nil, rename(target, copy) != 0 {
+                let problem = String(cString: strerror(errno))
+                unlink(target)
+                throw WriteError(detail: "cannot replace \(copy): \(problem)")
             }
         }
     }
@@ -82,6 +115,9 @@ struct SiteWriter: Sendable {
             let problem = String(cString: strerror(errno))
             unlink(temporary)
             throw WriteError(detail: "cannot replace \(destination): \(problem)")
+        }
+        if Precompressed.applies(to: file.path) {
+            try Self.writeCopies(Precompressed(text.utf8), beside: destination, renamingFrom: ".outreach-new")
         }
     }
 
@@ -119,24 +155,25 @@ struct SiteWriter: Sendable {
     /// Writes without the `fsync` that `Data.write` does: the folder is swapped in whole, so
     /// durability of each file on its own buys nothing, and syncing tens of thousands of pages is slow.
     static func writeFile(_ text: String, to path: String) throws(WriteError) {
+        var text = text
+        // `withUTF8` and `withUnsafeBufferPointer` rethrow untyped errors: carry the typed one out.
+        try text.withUTF8 { buffer in Result { () throws(WriteError) in try writeBytes(buffer, to: path) } }.get()
+    }
+
+    /// `writeFile(_:to:)` for bytes.
+    static func writeBytes(_ buffer: UnsafeBufferPointer<UInt8>, to path: String) throws(WriteError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw WriteError(detail: "cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(descriptor) }
-        var text = text
-        let written = text.withUTF8 { buffer -> Int in
-            guard let base = buffer.baseAddress else { return 0 }
-            var offset = 0
-            while offset < buffer.count {
-                let result = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return -1
-                }
-                offset += result
+        var offset = 0
+        while offset < buffer.count, let base = buffer.baseAddress {
+            let result = Glibc.write(descriptor, base + offset, buffer.count - offset)
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(detail: "cannot write \(path): \(String(cString: strerror(errno)))")
             }
-            return offset
+            offset += result
         }
-        guard written == text.utf8.count else { throw WriteError(detail: "cannot write \(path): \(String(cString: strerror(errno)))") }
     }
 
     /// A relative path with no `..`, no empty or `.` parts and no leading `/`.
