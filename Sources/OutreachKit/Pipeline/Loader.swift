@@ -14,6 +14,9 @@ struct Loader {
         var templates: [SourceFile] = []
         var i18n: [SourceFile] = []
         var themeAssets: [AssetFile] = []
+        /// The theme's assets' bytes, by path in the assets folder: a few small files, read here
+        /// because the service worker's cache name hashes them and the page weights count them.
+        var themeAssetContents: [String: [UInt8]] = [:]
         var diagnostics: [Diagnostic] = []
     }
 
@@ -48,6 +51,13 @@ struct Loader {
         loaded.templates = templates.textFiles
         loaded.i18n = i18n.textFiles
         loaded.themeAssets = assets.assets
+        for asset in assets.assets {
+            if let data = FileManager().contents(atPath: asset.absolutePath) {
+                loaded.themeAssetContents[asset.relativePath] = Array(data)
+            } else {
+                loaded.diagnostics.append(.error(.unreadableFile(asset.absolutePath), at: SourceLocation(file: asset.absolutePath)))
+            }
+        }
         loaded.diagnostics += templates.diagnostics + i18n.diagnostics + assets.diagnostics
         return loaded
     }
