@@ -36,6 +36,7 @@ help:
 	@echo "make fuzz   fuzz the parsers for FUZZ_SECONDS each (default 60)"
 	@echo "make bench  time a build of a generated corpus against Hugo, Debian's and the newest (BENCH_ARGS=\"--pages 9000\")"
 	@echo "            how the cost grows with site size, in the flat/section/nested layouts: BENCH_ARGS=\"--scaling\""
+	@echo "            page weights and the help page over a slow link only: BENCH_ARGS=\"--offline-only\""
 	@echo "make clean  remove build products"
 
 deps:
