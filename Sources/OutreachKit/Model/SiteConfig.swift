@@ -28,8 +28,8 @@ public struct SiteConfig: Sendable {
     /// How the site looks when added to a phone's home screen (the Web App Manifest).
     public var app = AppSettings()
 
-    /// 30,000 bytes: the heaviest page of the campaign site, a Thai quiz set, weighs 16,622 bytes
-    /// (the median page about 6,900), so this leaves nearly twice that for longer Thai pages; at
+    /// 30,000 bytes: the heaviest page of the campaign site, a Thai quiz set, weighs 16,423 bytes
+    /// (the median page about 6,700), so this leaves nearly twice that for longer Thai pages; at
     /// 400 kbit/s it is 0.6 s of transfer (README, "Page weight").
     public static let defaultPageWeightLimit = 30_000
 
