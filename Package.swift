@@ -31,6 +31,16 @@ let package = Package(
             pkgConfig: "libqrencode",
             providers: [.apt(["libqrencode-dev"])]
         ),
+        .systemLibrary(
+            name: "CBrotli",
+            pkgConfig: "libbrotlienc",
+            providers: [.apt(["libbrotli-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "CampaignModel"),
         // The repository's theme/, built into the program by the EmbedTheme plugin.
         .executableTarget(name: "ThemeEmbedder"),
@@ -45,6 +55,8 @@ let package = Package(
                 "CampaignReport",
                 "CCmark",
                 "CQRencode",
+                "CBrotli",
+                "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -13,6 +13,9 @@ struct Check: AsyncParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: Translations.Format = .text
 
+    @Flag(name: .long, help: "Treat warnings (a misspelt field, a page over the weight limit) as errors: exit status 1.")
+    var strict = false
+
     func run() async throws {
         let diagnostics = await SiteBuilder(options: folders.options()).check()
         switch format {
@@ -28,6 +31,6 @@ struct Check: AsyncParsableCommand {
             let data = try JSONSerialization.data(withJSONObject: ["diagnostics": items], options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
             print(String(decoding: data, as: UTF8.self))
         }
-        if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+        if diagnostics.contains(where: { $0.severity == .error }) || (strict && !diagnostics.isEmpty) { throw ExitCode(1) }
     }
 }

@@ -47,9 +47,15 @@ What a single run (without `--scaling`) does, in order:
    of files), sequentially in one pipeline and split in two halves that run at the same time.
 5. Prints the machine, tool versions, a table of medians and ratios; writes JSON into the work folder
    (results.json and results-<layout>-<pages>.json).
-6. `--rebuild-one`: after a full build, edits one page's text and times a second full build into the
+6. The real site (content/, with the theme): each page kind's median and largest weight per language
+   (HTML + stylesheets + scripts, gzip and brotli, from the copies the build wrote), and the help
+   page's load time in headless Chromium over a 400 ms, 400 kbit/s link (CDP's
+   Network.emulateNetworkConditions, which does not reach a service worker's own requests, and the
+   bench server's own delay and rate, which does), first and repeat visit, in every language.
+   `--offline-only` runs only this; `--no-offline` skips it.
+7. `--rebuild-one`: after a full build, edits one page's text and times a second full build into the
    same output folder (neither tool is run in an incremental/watch mode).
-7. The edit-while-previewing case (skip with `--no-serve-edit`): starts `outreach serve` on the corpus,
+8. The edit-while-previewing case (skip with `--no-serve-edit`): starts `outreach serve` on the corpus,
    then edits one page's text several times and reports, per edit, the rebuild time `serve` prints
    (from the change reaching it to the last file replaced) and the time from the file's save until
    the served page shows the edit over HTTP (which adds the watcher's and the poll's latency).
@@ -1308,6 +1314,192 @@ def run_standard(options, corpus: Corpus, machine: dict, versions: dict, outreac
 
 
 # ---------------------------------------------------------------------------------------------------
+# Page weight and the help page over a slow connection
+# ---------------------------------------------------------------------------------------------------
+
+THROTTLE_LATENCY_MS = 400
+THROTTLE_KBIT_S = 400
+
+
+def page_kind(relative: str) -> tuple[str, str] | None:
+    """(kind, language folder) of a built page (`vi/quiz/x/2/index.html` -> quiz, vi), or None for a
+    file that is not a page of a language (the language chooser, 404.html, translations.html)."""
+    parts = relative.split("/")
+    if len(parts) < 2 or parts[-1] != "index.html":
+        return None
+    if len(parts) == 2:
+        return "home", parts[0]
+    if len(parts) == 3:
+        return ("page" if parts[1] not in ("quiz", "events", "posters", "pamphlets", "pillars", "departments", "campaigns")
+                else parts[1] + " (list)"), parts[0]
+    return parts[1] + (" (bilingual)" if parts[-2] == "bilingual" else ""), parts[0]
+
+
+def page_weights(site: Path) -> dict:
+    """Per page kind and language: the median and largest weight of a page as the build's budget
+    counts it (the HTML and every stylesheet and script it loads), from the .gz and the .br files the
+    build wrote beside each file."""
+    loads = re.compile(rb'<(?:script[^>]*\ssrc|link[^>]*\srel="stylesheet"[^>]*\shref)="([^"]+)"')
+    weights: dict[str, dict[str, list[tuple[int, int, str]]]] = {}
+    for page in sorted(site.rglob("index.html")):
+        relative = page.relative_to(site).as_posix()
+        kind = page_kind(relative)
+        if kind is None:
+            continue
+        files = [page]
+        for reference in loads.findall(page.read_bytes()):
+            target = reference.decode()
+            file = site / target.lstrip("/") if target.startswith("/") else (page.parent / target).resolve()
+            if file.is_file() and file not in files:
+                files.append(file)
+        gz = sum((f.parent / (f.name + ".gz")).stat().st_size for f in files)
+        br = sum((f.parent / (f.name + ".br")).stat().st_size for f in files)
+        weights.setdefault(kind[0], {}).setdefault(kind[1], []).append((gz, br, relative))
+    table = {}
+    for kind, by_language in sorted(weights.items()):
+        for language, entries in sorted(by_language.items()):
+            table.setdefault(kind, {})[language] = {
+                "pages": len(entries),
+                "gzip_median": statistics.median(e[0] for e in entries), "gzip_max": max(e[0] for e in entries),
+                "brotli_median": statistics.median(e[1] for e in entries), "brotli_max": max(e[1] for e in entries),
+                "heaviest": max(entries)[2],
+            }
+    return table
+
+
+def throttled_server(root: Path, latency_ms: float, kbit_s: float):
+    """A loopback server that sends the .br or .gz copy when the browser accepts it (as nginx with
+    brotli_static and gzip_static does), optionally waiting `latency_ms` before each answer and
+    sending at `kbit_s`: a slow link for every request, a service worker's too. Every answer says
+    `Cache-Control: no-cache`."""
+    import functools
+    import http.server
+    import threading
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def send_head(self):
+            path = self.translate_path(self.path)
+            if os.path.isdir(path):
+                if not self.path.split("?")[0].endswith("/"):
+                    return super().send_head()
+                path = os.path.join(path, "index.html")
+            accepted = self.headers.get("Accept-Encoding", "")
+            for token, suffix in (("br", ".br"), ("gzip", ".gz")):
+                if token in accepted and os.path.isfile(path + suffix) and os.path.isfile(path):
+                    body = open(path + suffix, "rb")
+                    self.send_response(200)
+                    self.send_header("Content-Type", self.guess_type(path))
+                    self.send_header("Content-Encoding", token)
+                    self.send_header("Content-Length", str(os.fstat(body.fileno()).st_size))
+                    self.send_header("Last-Modified", self.date_time_string(os.stat(path).st_mtime))
+                    self.send_header("Vary", "Accept-Encoding")
+                    self.end_headers()
+                    return body
+            return super().send_head()
+
+        def end_headers(self):
+            # Revalidate every time, so a repeat visit's page comes over the link (through the
+            # worker) instead of from the browser's heuristic cache of a file built seconds ago.
+            self.send_header("Cache-Control", "no-cache")
+            super().end_headers()
+
+        def copyfile(self, source, outputfile):
+            if not kbit_s:
+                return super().copyfile(source, outputfile)
+            chunk = max(512, int(kbit_s * 1000 / 8 / 20))
+            while data := source.read(chunk):
+                outputfile.write(data)
+                time.sleep(len(data) * 8 / (kbit_s * 1000))
+
+        def handle_one_request(self):
+            if latency_ms:
+                time.sleep(latency_ms / 1000)
+            super().handle_one_request()
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def help_page_load_times(site: Path, folders: list[str]) -> dict:
+    """The help page's load time (navigation start to the load event) in headless Chromium over a
+    400 ms, 400 kbit/s link, on a first visit (nothing cached) and a repeat visit (the service worker
+    installed, the browser's cache warm), in each language. Two ways to slow the link: Chromium's own
+    throttling through CDP (Network.emulateNetworkConditions; it applies to the page's requests but
+    not to those its service worker makes, so a repeat visit's page, fetched by the worker, comes at
+    full speed) and the test server's own delay and rate (every request)."""
+    sys.path.insert(0, str(REPO / "Tests" / "Browser"))
+    import harness
+
+    results: dict[str, dict] = {}
+    for mode in ("cdp", "server"):
+        for folder in folders:
+            server = throttled_server(site, *((0, 0) if mode == "cdp" else (THROTTLE_LATENCY_MS, THROTTLE_KBIT_S)))
+            driver = harness.start_chromium()
+            try:
+                driver.set_page_load_timeout(120)
+                if mode == "cdp":
+                    driver.execute_cdp_cmd("Network.enable", {})
+                    rate = THROTTLE_KBIT_S * 1000 / 8
+                    driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
+                        "offline": False, "latency": THROTTLE_LATENCY_MS, "downloadThroughput": rate, "uploadThroughput": rate})
+                url = f"http://127.0.0.1:{server.server_address[1]}/{folder}/help/"
+                times = []
+                for visit in ("first", "repeat"):
+                    driver.get(url)
+                    times.append(driver.execute_script(
+                        "const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd - n.startTime;"))
+                    if visit == "first":
+                        driver.set_script_timeout(120)
+                        driver.execute_async_script(
+                            "const done = arguments[arguments.length - 1]; navigator.serviceWorker.ready.then(() => done(true));")
+                results.setdefault(mode, {})[folder] = {"first_ms": round(times[0]), "repeat_ms": round(times[1])}
+            finally:
+                driver.quit()
+                server.shutdown()
+                server.server_close()
+    return results
+
+
+def run_offline_bench(outreach: str, theme: Path, work: Path) -> dict:
+    """Builds the real site and reports its page weights and the help page's throttled load times."""
+    site = work / "offline-site"
+    remove(site)
+    subprocess.run([outreach, "build", "--content", str(REPO / "content"), "--theme", str(theme), "--output", str(site)],
+                   check=True, capture_output=True)
+    weights = page_weights(site)
+    folders = sorted({language for by_language in weights.values() for language in by_language})
+    print(f"\nPage weight of the real site (content/): HTML + stylesheets + scripts of each page, compressed as "
+          f"sent (bytes; the build's budget counts gzip):")
+    print(f"  {'kind':<22}{'lang':<7}{'pages':>6}{'gzip median':>13}{'gzip max':>10}{'br median':>11}{'br max':>8}")
+    for kind, by_language in weights.items():
+        for language, row in by_language.items():
+            print(f"  {kind:<22}{language:<7}{row['pages']:>6}{row['gzip_median']:>13.0f}{row['gzip_max']:>10}"
+                  f"{row['brotli_median']:>11.0f}{row['brotli_max']:>8}")
+    everything = [row for by_language in weights.values() for row in by_language.values()]
+    heaviest = max(everything, key=lambda row: row["gzip_max"])
+    print(f"  heaviest page: {heaviest['heaviest']} ({heaviest['gzip_max']} bytes gzip, {heaviest['brotli_max']} brotli)")
+    load = {}
+    try:
+        load = help_page_load_times(site, folders)
+    except Exception as error:  # a machine without Chromium still gets the weights
+        print(f"\n  Help page load times not measured: {error}", file=sys.stderr)
+    if load:
+        print(f"\nThe help page over a {THROTTLE_LATENCY_MS} ms, {THROTTLE_KBIT_S} kbit/s link, navigation start to load "
+              f"event (ms), first visit / repeat visit (service worker installed):")
+        for mode, label in (("cdp", "Chromium's CDP throttling (page requests only)"),
+                            ("server", "the server's delay and rate (every request)")):
+            row = "  ".join(f"{folder} {times['first_ms']}/{times['repeat_ms']}" for folder, times in load[mode].items())
+            print(f"  {label}:\n    {row}")
+    return {"weights": weights, "help_page_load_ms": load,
+            "throttle": {"latency_ms": THROTTLE_LATENCY_MS, "kbit_s": THROTTLE_KBIT_S}}
+
+
+# ---------------------------------------------------------------------------------------------------
 # Scaling
 # ---------------------------------------------------------------------------------------------------
 
@@ -1536,6 +1728,10 @@ def main() -> int:
                         help="skip timing `outreach serve`'s rebuild after one page's text is edited")
     parser.add_argument("--serve-edits", type=int, default=5, help="edits timed under `outreach serve` (default 5)")
     parser.add_argument("--generate-only", action="store_true", help="generate the corpus (or corpora) and stop")
+    parser.add_argument("--no-offline", action="store_true",
+                        help="skip the real site's page weights and the help page's throttled load times")
+    parser.add_argument("--offline-only", action="store_true",
+                        help="only the real site's page weights and the help page's throttled load times")
     options = parser.parse_args()
 
     if options.layout is None:
@@ -1596,6 +1792,9 @@ def main() -> int:
     print(f"Snapshot of {outreach} and {options.theme} in {snapshot}")
     outreach = str(snapshot / "outreach")
     options.theme = snapshot / "theme"
+    if options.offline_only:
+        write_json(work, ["results-offline.json"], run_offline_bench(outreach, options.theme, work))
+        return 0
     hugos = find_hugos(options, work)
     cmark = None
     if not options.scaling and not options.no_floor:
@@ -1629,6 +1828,8 @@ def main() -> int:
         except ToolFailed as failure:
             print(f"\nStopped: {failure}", file=sys.stderr)
             return 1
+        if not options.no_offline and layout == layouts[0]:
+            result["offline"] = run_offline_bench(outreach, options.theme, work)
         path = write_json(work, [f"results-{layout}-{options.pages}.json"], result)
         print(f"\nResults: {path}")
         results.append(result)

@@ -74,6 +74,7 @@ def main() -> int:
     parser.add_argument("--site", required=True, help="the built site folder")
     parser.add_argument("--vnu", required=True, help="path to vnu.jar (the Nu HTML Checker)")
     parser.add_argument("--axe", required=True, help="path to axe.min.js (axe-core)")
+    parser.add_argument("--outreach", help="the outreach binary, for the tests that rebuild the site")
     parser.add_argument("-k", dest="patterns", action="append",
                         help="only run tests whose name contains this (may be repeated)")
     args = parser.parse_args()
@@ -82,6 +83,8 @@ def main() -> int:
     os.environ["OUTREACH_SITE"] = str(Path(args.site).resolve())
     os.environ["OUTREACH_VNU"] = str(Path(args.vnu).resolve())
     os.environ["OUTREACH_AXE"] = str(Path(args.axe).resolve())
+    if args.outreach:
+        os.environ["OUTREACH_BIN"] = str(Path(args.outreach).resolve())
 
     sys.path.insert(0, str(HERE))
     import harness

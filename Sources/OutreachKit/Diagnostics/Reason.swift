@@ -61,6 +61,7 @@ public enum Reason: Hashable, Sendable {
     case missingTranslationFile(language: String)
 
     // Output
+    case pageTooHeavy(page: String, weight: Int, limit: Int)
     case outputPathCollision(String)
     case writeFailed(String)
 
@@ -115,6 +116,8 @@ public enum Reason: Hashable, Sendable {
         case .missingTemplateVariable(let name, let template): "template '\(template)' uses '{{\(name)}}', which is not defined"
         case .missingTranslationKey(let key, let language): "UI string '\(key)' is missing for language '\(language)'"
         case .missingTranslationFile(let language): "theme has no UI strings for language '\(language)' (expected i18n/\(language).yaml)"
+        case .pageTooHeavy(let page, let weight, let limit):
+            "page \(page) weighs \(weight) bytes (its HTML, stylesheets and scripts, gzipped), over the limit of \(limit) (pageWeightLimit in site.yaml); readers on a slow connection wait for every byte: shorten or split it"
         case .outputPathCollision(let path): "'\(path)' would be written twice: this file has the same path as a generated page"
         case .writeFailed(let detail): "cannot write the site: \(detail)"
         }

@@ -15,6 +15,9 @@ struct SiteModel: Sendable {
     let campaignData: CampaignData
     /// The pages of the main menu, in order, as indices into `groups`.
     let menu: [Int]
+    /// The pages kept on the reader's phone for use without a connection, as indices into
+    /// `groups`, in order: the home page, the pages `site.yaml` lists under `offline`, every quiz set.
+    var offlinePages: [Int] = []
     /// The day the build is for: events after it are upcoming.
     let today: CalendarDay
     /// Markdown files that could not be parsed; links to them are not reported again as broken.

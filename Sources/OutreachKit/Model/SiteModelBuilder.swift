@@ -130,9 +130,11 @@ struct SiteModelBuilder {
         groups = linkChildren(groups, indexByKey: indexByKey)
         let today = inputs.today ?? Self.latestDate(groups: groups, events: campaignData.events)
         let menu = menu(of: groups, indexByKey: indexByKey)
-        return SiteModel(config: config, hotlines: inputs.hotlines, groups: groups, contentAssets: inputs.assets,
-                         quizzes: quizzes, campaignData: campaignData, menu: menu, today: today,
-                         unparsedPages: inputs.unparsedPages)
+        var model = SiteModel(config: config, hotlines: inputs.hotlines, groups: groups, contentAssets: inputs.assets,
+                              quizzes: quizzes, campaignData: campaignData, menu: menu, today: today,
+                              unparsedPages: inputs.unparsedPages)
+        model.offlinePages = offlinePages(of: groups, indexByKey: indexByKey)
+        return model
     }
 
     /// Ties each translation to its original by key; a translation without one is an error.
@@ -402,6 +404,23 @@ struct SiteModelBuilder {
             diagnostics.append(.error(.unknownReference(kind: "menu entry", id: entry), at: location))
             return nil
         }
+    }
+
+    /// The pages kept for use without a connection: the home page, those `site.yaml` lists under
+    /// `offline` (a page, `help`, or a section, `quiz`, as in the menu), and every quiz set.
+    private mutating func offlinePages(of groups: [PageGroup], indexByKey: [String: Int]) -> [Int] {
+        var pages = indexByKey["_index"].map { [$0] } ?? []
+        for (entry, location) in config.offlinePages {
+            let name = entry.hasSuffix(".md") ? String(entry.dropLast(3)) : entry
+            guard let index = [name, name + "/_index"].lazy.compactMap({ indexByKey[$0] }).first else {
+                diagnostics.append(.error(.unknownReference(kind: "offline page", id: entry), at: location))
+                continue
+            }
+            pages.append(index)
+        }
+        pages += groups.indices.filter { if case .quizSet = groups[$0].kind { true } else { false } }
+        var seen: Set<Int> = []
+        return pages.filter { seen.insert($0).inserted }
     }
 
     /// Without a build date from the options, the newest date in the content stands in for today,

@@ -71,17 +71,11 @@ extension TranslationReport {
 /// of the original it was made from. FNV-1a (64 bit): a change detector, not a security measure.
 enum ContentHash {
     static func of(_ page: PageSource) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var hash = FNV1a()
         for var text in [page.frontMatter.title, "\n", page.body] {
             // Over the contiguous bytes rather than the UTF-8 view: every original page is hashed.
-            text.withUTF8 { bytes in
-                for byte in bytes {
-                    hash ^= UInt64(byte)
-                    hash = hash &* 0x0000_0100_0000_01b3
-                }
-            }
+            text.withUTF8 { hash.add($0) }
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return hash.hex
     }
 }

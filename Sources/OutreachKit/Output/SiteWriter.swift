@@ -37,8 +37,10 @@ struct SiteWriter: Sendable {
         }
     }
 
-    /// Writes one file into the staging folder. Safe to call from several tasks at once.
-    func write(_ file: OutputFile) throws(WriteError) {
+    /// Writes one file into the staging folder, and its brotli and gzip copies beside it when it is
+    /// text (`Precompressed`); returns the copies, or nil. Safe to call from several tasks at once.
+    @discardableResult
+    func write(_ file: OutputFile) throws(WriteError) -> Precompressed? {
         guard Self.isSafeRelativePath(file.path) else { throw WriteError(detail: "refusing to write '\(file.path)'") }
         let destination = stagingPath + "/" + file.path
         if let slash = file.path.lastIndex(of: "/") {
@@ -47,13 +49,48 @@ struct SiteWriter: Sendable {
         switch file.contents {
         case .text(let text):
             try Self.writeFile(text, to: destination)
+            guard Precompressed.applies(to: file.path) else { return nil }
+            let copies = Precompressed(text.utf8)
+            try Self.writeCopies(copies, beside: destination)
+            return copies
         case .bytes(let bytes):
             try bytes.withUnsafeBufferPointer { buffer in Result { () throws(WriteError) in try Self.writeBytes(buffer, to: destination) } }.get()
+            guard Precompressed.applies(to: file.path) else { return nil }
+            let copies = Precompressed(bytes)
+            try Self.writeCopies(copies, beside: destination)
+            return copies
         case .copy(let source):
             do {
                 try FileManager().copyItem(atPath: source, toPath: destination)
             } catch {
                 throw WriteError(detail: error.localizedDescription)
+            }
+            guard Precompressed.applies(to: file.path) else { return nil }
+            guard let bytes = FileManager().contents(atPath: destination) else {
+                throw WriteError(detail: "cannot read \(destination) back to compress it")
+            }
+            let copies = Precompressed(bytes)
+            try Self.writeCopies(copies, beside: destination)
+            return copies
+        }
+    }
+
+    /// Writes `copies` beside the file at `path` (`.br`, `.gz`), with its modification time, so
+    /// that a server's `Last-Modified` and `ETag` are the same whichever copy it sends.
+    static func writeCopies(_ copies: Precompressed, beside path: String, renamingFrom suffix: String? = nil) throws(WriteError) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw WriteError(detail: "cannot read \(path): \(String(cString: strerror(errno)))") }
+        let times = [status.st_atim, status.st_mtim]
+        for (copy, bytes) in copies.files(beside: path) {
+            let target = suffix.map { copy + $0 } ?? copy
+            try bytes.withUnsafeBufferPointer { buffer in Result { () throws(WriteError) in try writeBytes(buffer, to: target) } }.get()
+            guard utimensat(AT_FDCWD, target, times, 0) == 0 else {
+                throw WriteError(detail: "cannot set the time of \(target): \(String(cString: strerror(errno)))")
+            }
+            if suffix != nil, rename(target, copy) != 0 {
+                let problem = String(cString: strerror(errno))
+                unlink(target)
+                throw WriteError(detail: "cannot replace \(copy): \(problem)")
             }
         }
     }
@@ -84,6 +121,9 @@ struct SiteWriter: Sendable {
             let problem = String(cString: strerror(errno))
             unlink(temporary)
             throw WriteError(detail: "cannot replace \(destination): \(problem)")
+        }
+        if Precompressed.applies(to: file.path) {
+            try Self.writeCopies(Precompressed(text.utf8), beside: destination, renamingFrom: ".outreach-new")
         }
     }
 
@@ -126,6 +166,7 @@ struct SiteWriter: Sendable {
         try text.withUTF8 { buffer in Result { () throws(WriteError) in try writeBytes(buffer, to: path) } }.get()
     }
 
+    /// `writeFile(_:to:)` for bytes.
     static func writeBytes(_ buffer: UnsafeBufferPointer<UInt8>, to path: String) throws(WriteError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw WriteError(detail: "cannot create \(path): \(String(cString: strerror(errno)))") }

@@ -113,12 +113,22 @@ public struct LiveSite: Sendable {
         times.lap("read and parse edited pages")
 
         let renderer = prepared.renderer
+        // A page kept for use offline is hashed into its language's service worker: build it all.
+        let offline = Set(renderer.model.offlinePages)
+        guard undo.allSatisfy({ !offline.contains($0.index) }) else { restore(); return nil }
+        let weigher = PageWeigher(theme: prepared.theme, config: renderer.config)
         var files: [OutputFile] = []
         for index in Set(undo.map(\.index)).sorted() {
             for language in renderer.model.languageCodes {
                 let page = renderer.render(index, in: language)
                 files += page.files
                 diagnostics += page.diagnostics
+                for file in page.files {
+                    guard case .text(let html) = file.contents,
+                          let warning = weigher.check(html, at: file.path, compressedSize: Gzip.compress(html.utf8).count,
+                                                      source: renderer.model.groups[index].source(for: language)) else { continue }
+                    diagnostics.append(warning)
+                }
             }
         }
         times.lap("render edited pages")

@@ -18,6 +18,9 @@ struct Loader {
         /// The built-in theme's UI strings, which a site's own files override key by key.
         var builtInI18n: [SourceFile] = []
         var themeAssets: [AssetFile] = []
+        /// The theme's assets' bytes, by path in the assets folder: a few small files, read here
+        /// because the service worker's cache name hashes them and the page weights count them.
+        var themeAssetContents: [String: [UInt8]] = [:]
         var diagnostics: [Diagnostic] = []
     }
 
@@ -81,6 +84,18 @@ struct Loader {
         loaded.templates = templates.textFiles
         loaded.i18n = i18n.textFiles
         loaded.themeAssets = assets.assets
+        for asset in assets.assets {
+            switch asset.source {
+            case .memory(let bytes):
+                loaded.themeAssetContents[asset.relativePath] = bytes
+            case .disk(let path):
+                if let data = FileManager().contents(atPath: path) {
+                    loaded.themeAssetContents[asset.relativePath] = Array(data)
+                } else {
+                    loaded.diagnostics.append(.error(.unreadableFile(path), at: SourceLocation(file: path)))
+                }
+            }
+        }
         loaded.diagnostics += templates.diagnostics + i18n.diagnostics + assets.diagnostics
         return loaded
     }

@@ -42,11 +42,17 @@ public struct SiteBuilder: Sendable {
         let renderer = prepared.renderer
         // The site-wide files (sitemap, feeds, reports) are rendered while the pages are.
         async let siteFiles = Self.renderSiteFiles(renderer.context)
-        let pages = await renderPages(renderer, writer: writes ? writer : nil)
+        let workers = ServiceWorkerRenderer(context: renderer.context)
+        let precached = Set(renderer.model.languageCodes.flatMap { workers.precachedPaths(in: $0) })
+        let pages = await renderPages(renderer, writer: writes ? writer : nil,
+                                      weigher: writes ? PageWeigher(theme: prepared.theme, config: renderer.config) : nil,
+                                      keeping: precached)
         diagnostics += pages.diagnostics
         var (files, fileDiagnostics, reportRows) = await siteFiles
         diagnostics += fileDiagnostics
         files += prepared.theme.assets.map { OutputFile(path: "assets/" + $0.relativePath, asset: $0) }
+        // The workers come last: their cache names hash the pages, site files and assets they keep.
+        files += workers.render(contents: Self.contents(of: precached, pages: pages.kept, files: files, theme: prepared.theme))
         times.lap("render pages (writing them) and site files")
         if !diagnostics.containsErrors {
             // Pages cannot clash (the model checked); a content file can clash with a generated file.
@@ -96,10 +102,12 @@ public struct SiteBuilder: Sendable {
         let (prepared, diagnostics) = await prepare()
         guard let prepared else { return Array(Set(diagnostics)).sortedByLocation() }
         let renderer = prepared.renderer
-        let pages = await renderPages(renderer, writer: nil, collectsFacts: true)
+        let pages = await renderPages(renderer, writer: nil, collectsFacts: true,
+                                      weigher: PageWeigher(theme: prepared.theme, config: renderer.config))
         let (files, fileDiagnostics, _) = Self.renderSiteFiles(renderer.context)
+        let workers = renderer.model.languageCodes.map { ServiceWorkerRenderer.path(of: $0).relative }
         let outputPaths = Set(pages.paths + files.map(\.path) + prepared.theme.assets.map { "assets/" + $0.relativePath }
-                              + renderer.model.contentAssets.map(\.relativePath))
+                              + renderer.model.contentAssets.map(\.relativePath) + workers)
         let checks = SiteChecker(model: renderer.model, outputPaths: outputPaths, links: renderer.links).check(pages.facts)
         return Array(Set(diagnostics + pages.diagnostics + fileDiagnostics + checks)).sortedByLocation()
     }
@@ -195,8 +203,9 @@ public struct SiteBuilder: Sendable {
             return (nil, diagnostics)
         }
         let hotlines = loaded.hotlinesFile.map { Hotline.parseList($0, config: config, diagnostics: &diagnostics) } ?? []
-        let theme = Theme.load(templates: loaded.templates, i18n: loaded.i18n, builtInI18n: loaded.builtInI18n, assets: loaded.themeAssets,
-                               config: config, diagnostics: &diagnostics)
+        let theme = Theme.load(templates: loaded.templates, i18n: loaded.i18n, builtInI18n: loaded.builtInI18n,
+                               assets: loaded.themeAssets, assetContents: loaded.themeAssetContents, config: config,
+                               diagnostics: &diagnostics)
 
         var builder = SiteModelBuilder(config: config, includeDrafts: options.includeDrafts)
         var named: [(file: SourceFile, key: String, language: LanguageCode)] = []
@@ -256,8 +265,10 @@ public struct SiteBuilder: Sendable {
 
     /// Renders every page in every language on every core, writing each into the staging folder
     /// as soon as it is rendered (when `writer` is given). Returns the paths written and the problems.
-    private func renderPages(_ renderer: PageRenderer, writer: SiteWriter?,
-                             collectsFacts: Bool = false) async -> RenderedPages {
+    /// With `weigher`, each page is weighed (from its gzip copy when written) and a page over the
+    /// limit is a warning. The text of the pages at the paths in `keeping` is returned.
+    private func renderPages(_ renderer: PageRenderer, writer: SiteWriter?, collectsFacts: Bool = false,
+                             weigher: PageWeigher? = nil, keeping: Set<String> = []) async -> RenderedPages {
         let languages = renderer.model.languageCodes
         let jobs = renderer.model.groups.indices.flatMap { index in languages.map { (index, $0) } }
         let outputFolder = options.outputFolder
@@ -271,9 +282,20 @@ public struct SiteBuilder: Sendable {
                         if collectsFacts { rendered.facts.append(page.facts) }
                         for file in page.files {
                             rendered.paths.append(file.path)
-                            guard let writer else { continue }
-                            do throws(SiteWriter.WriteError) { try writer.write(file) } catch {
-                                rendered.diagnostics.append(.error(.writeFailed(error.detail), at: SourceLocation(file: outputFolder)))
+                            var copies: Precompressed?
+                            if let writer {
+                                do throws(SiteWriter.WriteError) { copies = try writer.write(file) } catch {
+                                    rendered.diagnostics.append(.error(.writeFailed(error.detail), at: SourceLocation(file: outputFolder)))
+                                }
+                            }
+                            guard case .text(let html) = file.contents else { continue }
+                            if keeping.contains(file.path) { rendered.kept[file.path] = html }
+                            if let weigher {
+                                let size = copies?.gzip.count ?? Gzip.compress(html.utf8).count
+                                let source = renderer.model.groups[index].source(for: language)
+                                if let warning = weigher.check(html, at: file.path, compressedSize: size, source: source) {
+                                    rendered.diagnostics.append(warning)
+                                }
                             }
                         }
                     }
@@ -284,8 +306,21 @@ public struct SiteBuilder: Sendable {
             for await result in group { results.append(result) }
             return results.sorted { $0.0 < $1.0 }.map(\.1)
         }
+        var kept: [String: String] = [:]
+        for result in results { kept.merge(result.kept) { first, _ in first } }
         return RenderedPages(paths: results.flatMap(\.paths), diagnostics: results.flatMap(\.diagnostics),
-                             facts: results.flatMap(\.facts))
+                             facts: results.flatMap(\.facts), kept: kept)
+    }
+
+    /// The bytes of each file at `paths`, from the rendered pages, the site files and the theme's assets.
+    static func contents(of paths: Set<String>, pages: [String: String], files: [OutputFile], theme: Theme) -> [String: [UInt8]] {
+        var contents: [String: [UInt8]] = [:]
+        for (path, text) in pages where paths.contains(path) { contents[path] = Array(text.utf8) }
+        for file in files where paths.contains(file.path) {
+            if case .text(let text) = file.contents { contents[file.path] = Array(text.utf8) }
+        }
+        for (path, bytes) in theme.assetContents where paths.contains("assets/" + path) { contents["assets/" + path] = bytes }
+        return contents
     }
 
     /// What rendering the pages gave: the files' paths, the problems, and (for `check`) the
@@ -294,10 +329,13 @@ public struct SiteBuilder: Sendable {
         var paths: [String] = []
         var diagnostics: [Diagnostic] = []
         var facts: [PageFacts] = []
+        /// The text of the pages asked for, by path.
+        var kept: [String: String] = [:]
     }
 
     /// Files that are not pages of the content, each from its own renderer: the language chooser,
-    /// 404, the translation report, sitemap, feeds, open data and robots.txt; and the report's
+    /// 404, the translation report, the offline pages, the manifests, sitemap, feeds, open data and
+    /// robots.txt (the service workers come after the pages, whose bytes they hash); and the report's
     /// rows, kept for `serve`.
     private static func renderSiteFiles(_ context: RenderContext)
         -> ([OutputFile], [Diagnostic], reportRows: [(group: Int, html: String)]) {
@@ -310,6 +348,11 @@ public struct SiteBuilder: Sendable {
             files.append(file)
             diagnostics += fileDiagnostics
         }
+        for (file, fileDiagnostics) in OfflinePageRenderer(context: context).render() {
+            files.append(file)
+            diagnostics += fileDiagnostics
+        }
+        files += ManifestRenderer(context: context).render()
         files.append(SitemapRenderer(model: context.model).render())
         files += FeedRenderer(context: context).render()
         files += OpenDataRenderer(model: context.model).render()

@@ -16,14 +16,19 @@ final class LanguageView: Sendable {
     let calendarPath: String
     /// The search page's link, when the site has one (`{{#searchURL}}` in the header).
     let searchURL: String?
+    /// The language's Web App Manifest and service worker, below the base path (`en/manifest.webmanifest`).
+    let manifestPath: String
+    let workerPath: String
+    /// The toolbar colour of the site added to a phone's home screen (`app.themeColor`).
+    let themeColor: String
     /// UI strings (`{{t.key}}`).
     let strings: [String: String]
     /// Fragments with no menu entry marked (`{{{fragments.name}}}`).
     let fragments: [String: String]
 
     init(lang: String, dir: String, siteTitle: String, siteTitleLang: String?, basePath: String, homeURL: String,
-         hotlines: [HotlineView], feedPath: String, calendarPath: String, searchURL: String?, strings: [String: String],
-         fragments: [String: String] = [:]) {
+         hotlines: [HotlineView], feedPath: String, calendarPath: String, searchURL: String?, manifestPath: String,
+         workerPath: String, themeColor: String, strings: [String: String], fragments: [String: String] = [:]) {
         self.lang = lang
         self.dir = dir
         self.siteTitle = siteTitle
@@ -34,6 +39,9 @@ final class LanguageView: Sendable {
         self.feedPath = feedPath
         self.calendarPath = calendarPath
         self.searchURL = searchURL
+        self.manifestPath = manifestPath
+        self.workerPath = workerPath
+        self.themeColor = themeColor
         self.strings = strings
         self.fragments = fragments
     }
@@ -42,7 +50,8 @@ final class LanguageView: Sendable {
     func with(fragments: [String: String]) -> LanguageView {
         LanguageView(lang: lang, dir: dir, siteTitle: siteTitle, siteTitleLang: siteTitleLang, basePath: basePath,
                      homeURL: homeURL, hotlines: hotlines, feedPath: feedPath, calendarPath: calendarPath,
-                     searchURL: searchURL, strings: strings, fragments: fragments)
+                     searchURL: searchURL, manifestPath: manifestPath, workerPath: workerPath, themeColor: themeColor,
+                     strings: strings, fragments: fragments)
     }
 
     func value(named name: String) -> Any? {
@@ -57,6 +66,9 @@ final class LanguageView: Sendable {
         case "feedPath": feedPath
         case "calendarPath": calendarPath
         case "searchURL": searchURL.orFalse
+        case "manifestPath": manifestPath
+        case "workerPath": workerPath
+        case "themeColor": themeColor
         default: nil
         }
     }
@@ -126,7 +138,9 @@ final class LanguageData: Sendable {
             siteTitleLang: title.flatMap { $0.language == code ? nil : $0.language.rawValue },
             basePath: config.basePath, homeURL: SitePath(language: code).url(in: config), hotlines: hotlines,
             feedPath: code.pathComponent + "/atom.xml", calendarPath: code.pathComponent + "/events.ics",
-            searchURL: model.group(.search).map { $0.path(in: code).url(in: config) }, strings: strings)
+            searchURL: model.group(.search).map { $0.path(in: code).url(in: config) },
+            manifestPath: ManifestRenderer.path(of: code).relative, workerPath: ServiceWorkerRenderer.path(of: code).relative,
+            themeColor: config.app.themeColor, strings: strings)
 
         // The fragments are the same on every page of the language but for the menu's current
         // entry: rendered once per entry, not once per page. The menu is short by construction

@@ -5,13 +5,15 @@ import Mustache
 /// The theme, loaded and compiled once per build: templates, UI strings per language, and assets.
 struct Theme: Sendable {
     /// Templates the engine renders directly; partials they use are checked too.
-    static let requiredTemplates = ["base", "home", "section", "page", "quiz", "event", "events", "poster", "pamphlet", "pamphlet-bilingual", "report", "translations", "translation-row", "404", "root"]
+    static let requiredTemplates = ["base", "home", "section", "page", "quiz", "event", "events", "poster", "pamphlet", "pamphlet-bilingual", "report", "translations", "translation-row", "404", "root", "offline"]
 
     var library: MustacheLibrary
     /// Template sources by name, kept to point diagnostics at the right line.
     var templateFiles: [String: SourceFile]
     var strings: [LanguageCode: UIStrings]
     var assets: [AssetFile]
+    /// The assets' bytes, by path in the assets folder.
+    var assetContents: [String: [UInt8]] = [:]
 
     /// Templates under `fragments/`, rendered once per language rather than on every page.
     var fragmentNames: [String] {
@@ -53,6 +55,7 @@ struct Theme: Sendable {
 
     /// Compiles the theme's templates and reads its UI strings, reporting every problem.
     static func load(templates: [SourceFile], i18n: [SourceFile], builtInI18n: [SourceFile] = [], assets: [AssetFile],
+                     assetContents: [String: [UInt8]] = [:],
                      config: SiteConfig, diagnostics: inout [Diagnostic]) -> Theme {
         HTMLEscaping.register()
         var library = MustacheLibrary()
@@ -83,7 +86,7 @@ struct Theme: Sendable {
             }
         }
         let strings = UIStrings.load(i18n, builtIn: builtInI18n, config: config, diagnostics: &diagnostics)
-        return Theme(library: library, templateFiles: files, strings: strings, assets: assets)
+        return Theme(library: library, templateFiles: files, strings: strings, assets: assets, assetContents: assetContents)
     }
 }
 

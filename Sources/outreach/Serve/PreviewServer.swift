@@ -99,6 +99,10 @@ struct PreviewFileHandler: HTTPHandler {
         if FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), isFolder.boolValue {
             file = file.appendingPathComponent("index.html")
         }
+        // The preview runs no service worker (it stays on disk, as built): the worker serves styles
+        // and scripts from its cache first, which would hide an edit of the theme until a second
+        // reload. A 404 also makes the browser drop a worker an earlier preview registered.
+        if file.lastPathComponent == "sw.js" { return HTTPResponse(statusCode: .notFound) }
         if let failure = await state.failure, file.pathExtension == "html" {
             return html(ErrorOverlay.page(for: failure), status: .ok)
         }

@@ -1,0 +1,4 @@
+// The service worker of the en pages, written by Outreach: what the theme's
+// assets/service-worker.js keeps on the phone for use without a connection.
+self.outreachOffline = {"cache":"outreach:/campaign/en/:e4836adb780218db","cachePrefix":"outreach:/campaign/en/:","offline":"/campaign/en/offline.html","precache":["/campaign/en/","/campaign/en/quiz/basics/","/campaign/en/quiz/basics/2/","/campaign/en/offline.html","/campaign/en/manifest.webmanifest","/campaign/assets/icons/icon-192.png","/campaign/assets/icons/icon-512.png","/campaign/assets/language.js","/campaign/assets/offline.js","/campaign/assets/print.css","/campaign/assets/print.js","/campaign/assets/quiz.css","/campaign/assets/quiz.js","/campaign/assets/report.css","/campaign/assets/search-terms.js","/campaign/assets/search.css","/campaign/assets/search.js","/campaign/assets/service-worker.js","/campaign/assets/style.css"]};
+importScripts("/campaign/assets/service-worker.js");

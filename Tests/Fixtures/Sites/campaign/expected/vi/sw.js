@@ -1,0 +1,4 @@
+// The service worker of the vi pages, written by Outreach: what the theme's
+// assets/service-worker.js keeps on the phone for use without a connection.
+self.outreachOffline = {"cache":"outreach:/campaign/vi/:d1e76e4d75afacc4","cachePrefix":"outreach:/campaign/vi/:","offline":"/campaign/vi/offline.html","precache":["/campaign/vi/","/campaign/vi/quiz/basics/","/campaign/vi/quiz/basics/2/","/campaign/vi/offline.html","/campaign/vi/manifest.webmanifest","/campaign/assets/icons/icon-192.png","/campaign/assets/icons/icon-512.png","/campaign/assets/language.js","/campaign/assets/offline.js","/campaign/assets/print.css","/campaign/assets/print.js","/campaign/assets/quiz.css","/campaign/assets/quiz.js","/campaign/assets/report.css","/campaign/assets/search-terms.js","/campaign/assets/search.css","/campaign/assets/search.js","/campaign/assets/service-worker.js","/campaign/assets/style.css"]};
+importScripts("/campaign/assets/service-worker.js");
