@@ -100,6 +100,21 @@ export const timerAnnouncement = (before, after) =>
   after == null || after === before ? null : after === 0 ? "timeUp" : after <= 10 && !(before <= 10) ? "timeLeft" : null;
 
 
+// What the collector counts of a finished set (only when the site names one): the quiz, the set,
+// the language and the picked choices of each answered question. Nothing about the reader.
+export function submission(data, picks) {
+  const answers = {};
+  for (const [id, chosen] of Object.entries(picks)) if (chosen?.length) answers[id] = [...chosen];
+  return Object.keys(answers).length ? { quiz: data.slug, set: data.set, language: data.lang, answers } : null;
+}
+
+// Sent as text/plain, so no preflight; a collector that is down or blocked changes nothing here.
+function count(data, picks) {
+  const body = data.stats && submission(data, picks);
+  if (!body || typeof navigator === "undefined" || !navigator.sendBeacon) return;
+  try { navigator.sendBeacon(data.stats, new Blob([JSON.stringify(body)], { type: "text/plain" })); } catch {}
+}
+
 function el(tag, text = "", attrs = {}) {
   const node = document.createElement(tag);
   node.textContent = text;
@@ -110,7 +125,7 @@ const now = () => performance.now();
 const show = (node, on) => node && (node.hidden = !on);
 
 function setup(form) {
-  let data, plan, challenge = false, ch, timer, left, ticker;
+  let data, plan, challenge = false, ch, timer, left, ticker, counted = false;
   try { data = JSON.parse(form.querySelector("[data-quiz-data]").textContent); } catch { return; }
   const S = data.strings || {}, opts = { pool: data.pool, shuffle: data.shuffle !== false };
   const [status, select, toggle, next, submit, result, toolbar] = ["challenge-status", "timer", "challenge", "next", "submit", "result", "toolbar"]
@@ -186,6 +201,7 @@ function setup(form) {
       mark(q);
     }
     result.replaceChildren();
+    counted = false;
     result.removeAttribute("data-score");
     result.removeAttribute("data-total");
     say();
@@ -210,6 +226,10 @@ function setup(form) {
       show(next, false);
       show(status, false);
       const rows = ch.history.map((h) => ({ category: bank.get(h.id).category, correct: h.correct }));
+      if (!counted) {
+        count(data, Object.fromEntries(plan.order.map((q) => [q, picked(bank.get(q))])));
+        counted = true;
+      }
       return showResult(ch.correct, ch.order.length, categoryTallies(rows, data.categories), format(S.challengeDone, { points: ch.points, streak: ch.bestStreak }));
     }
     show(bank.get(id).details, false); // no peeking
@@ -253,7 +273,13 @@ function setup(form) {
     e.preventDefault();
     if (challenge) return ch.done || answer();
     const qs = plan.order.map((id) => bank.get(id));
-    const res = scoreAnswers(qs, Object.fromEntries(qs.map((q) => [q.id, picked(q)])), data.categories);
+    const picks = Object.fromEntries(qs.map((q) => [q.id, picked(q)]));
+    const res = scoreAnswers(qs, picks, data.categories);
+    // One count per finished attempt: checking the same answers again is not a new one.
+    if (!counted) {
+      count(data, picks);
+      counted = true;
+    }
     res.questions.forEach((row, k) => mark(qs[k], row.status));
     say();
     showResult(res.score, res.total, res.categories);

@@ -348,7 +348,7 @@ public struct SiteBuilder: Sendable {
             files.append(file)
             diagnostics += fileDiagnostics
         }
-        for (file, fileDiagnostics) in OfflinePageRenderer(context: context).render() {
+        for (file, fileDiagnostics) in OfflinePageRenderer(context: context).render() + PrivacyPageRenderer(context: context).render() {
             files.append(file)
             diagnostics += fileDiagnostics
         }

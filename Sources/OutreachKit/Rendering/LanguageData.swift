@@ -18,6 +18,11 @@ final class LanguageView: Sendable {
     let searchURL: String?
     /// The language's Web App Manifest and service worker, below the base path (`en/manifest.webmanifest`).
     let manifestPath: String
+    /// The language's privacy page, below the base path (`en/privacy.html`).
+    let privacyPath: String
+    /// The CSP's `connect-src`: the statistics collector's origin when the site counts quiz sets,
+    /// else `'none'`.
+    let connectSource: String
     let workerPath: String
     /// The toolbar colour of the site added to a phone's home screen (`app.themeColor`).
     let themeColor: String
@@ -28,6 +33,7 @@ final class LanguageView: Sendable {
 
     init(lang: String, dir: String, siteTitle: String, siteTitleLang: String?, basePath: String, homeURL: String,
          hotlines: [HotlineView], feedPath: String, calendarPath: String, searchURL: String?, manifestPath: String,
+         privacyPath: String, connectSource: String,
          workerPath: String, themeColor: String, strings: [String: String], fragments: [String: String] = [:]) {
         self.lang = lang
         self.dir = dir
@@ -40,6 +46,8 @@ final class LanguageView: Sendable {
         self.calendarPath = calendarPath
         self.searchURL = searchURL
         self.manifestPath = manifestPath
+        self.privacyPath = privacyPath
+        self.connectSource = connectSource
         self.workerPath = workerPath
         self.themeColor = themeColor
         self.strings = strings
@@ -50,7 +58,8 @@ final class LanguageView: Sendable {
     func with(fragments: [String: String]) -> LanguageView {
         LanguageView(lang: lang, dir: dir, siteTitle: siteTitle, siteTitleLang: siteTitleLang, basePath: basePath,
                      homeURL: homeURL, hotlines: hotlines, feedPath: feedPath, calendarPath: calendarPath,
-                     searchURL: searchURL, manifestPath: manifestPath, workerPath: workerPath, themeColor: themeColor,
+                     searchURL: searchURL, manifestPath: manifestPath, privacyPath: privacyPath, connectSource: connectSource,
+                     workerPath: workerPath, themeColor: themeColor,
                      strings: strings, fragments: fragments)
     }
 
@@ -67,6 +76,8 @@ final class LanguageView: Sendable {
         case "calendarPath": calendarPath
         case "searchURL": searchURL.orFalse
         case "manifestPath": manifestPath
+        case "privacyPath": privacyPath
+        case "connectSource": connectSource
         case "workerPath": workerPath
         case "themeColor": themeColor
         default: nil
@@ -139,7 +150,8 @@ final class LanguageData: Sendable {
             basePath: config.basePath, homeURL: SitePath(language: code).url(in: config), hotlines: hotlines,
             feedPath: code.pathComponent + "/atom.xml", calendarPath: code.pathComponent + "/events.ics",
             searchURL: model.group(.search).map { $0.path(in: code).url(in: config) },
-            manifestPath: ManifestRenderer.path(of: code).relative, workerPath: ServiceWorkerRenderer.path(of: code).relative,
+            manifestPath: ManifestRenderer.path(of: code).relative, privacyPath: PrivacyPageRenderer.path(of: code).relative,
+            connectSource: config.statsOrigin ?? "'none'", workerPath: ServiceWorkerRenderer.path(of: code).relative,
             themeColor: config.app.themeColor, strings: strings)
 
         // The fragments are the same on every page of the language but for the menu's current

@@ -169,8 +169,8 @@ struct PageRenderer: Sendable {
                 guard let other = model.group(.quizSet(quiz.id, set: number)) else { return nil }
                 return QuizSetView.SetLink(number: String(number), url: other.path(in: language).url(in: config), current: number == set)
             }
-            page.special = .quiz(QuizView(quiz: quiz, set: set, language: language, config: config, strings: data.strings)
-                .view(sets: sets))
+            page.special = .quiz(QuizView(quiz: quiz, set: set, language: language, config: config, strings: data.strings,
+                                          statistics: campaignData.quizStatistics(ofQuiz: quiz.id)).view(sets: sets))
         case .search:
             template = "search"
             page.special = .search(SearchView(bundlePath: config.basePath + "pagefind/", sections: topSections(in: language)))

@@ -12,6 +12,8 @@ struct QuizView {
     var language: LanguageCode
     var config: SiteConfig
     var strings: [String: String]
+    /// The quiz's published answer counts (`data/quiz-stats.json`), shown under its title.
+    var statistics: [QuizStatistics] = []
 
     /// Timer choices offered in challenge mode; 0 turns the limit off (WCAG 2.2.1).
     static let timerChoices = [0, 30, 60, 120]
@@ -38,7 +40,20 @@ struct QuizView {
         return QuizSetView(
             slug: quiz.id, setNumber: String(set), setCount: String(quiz.sets.count), hasSets: quiz.sets.count > 1,
             json: Self.scriptSafeJSON(data), questionCount: String(questions.count), passMark: String(quiz.passMark),
-            timerOptions: timerOptions, questions: questions.map(question), sets: sets)
+            timerOptions: timerOptions, questions: questions.map(question), sets: sets,
+            privacy: strings[config.statsEndpoint == nil ? "quiz_privacy" : "quiz_privacy_counted"] ?? "",
+            statistics: statisticsLine)
+    }
+
+    /// "Answered 79,371 times; 74.33% of answers correct.", over every period published; nil
+    /// when nothing is.
+    var statisticsLine: String? {
+        let answers = statistics.reduce(0) { $0 + $1.answers }
+        let correct = statistics.reduce(0) { $0 + $1.correct }
+        guard answers > 0, let format = strings["quiz_stats_line"],
+              let percent = QuizStatistics.percentage(correct, of: answers) else { return nil }
+        return format.replacingOccurrences(of: "{answers}", with: EventViews.groupedDigits(answers))
+            .replacingOccurrences(of: "{percent}", with: PageRenderer.formatted(percent))
     }
 
     /// The questions of this page's set.
@@ -77,7 +92,7 @@ struct QuizView {
     private var data: QuizData {
         QuizData(
             slug: quiz.id, set: set, lang: language.rawValue, passMark: quiz.passMark, pool: questions.count,
-            shuffle: quiz.shuffle, timer: quiz.timerSeconds,
+            shuffle: quiz.shuffle, timer: quiz.timerSeconds, stats: config.statsEndpoint,
             categories: quiz.categories.map { .init(id: $0.id, name: text($0.name).value) },
             results: quiz.results.map { .init(min: $0.range.lowerBound, max: $0.range.upperBound, message: text($0.message).value) },
             questions: questions.map { question in
@@ -134,6 +149,8 @@ struct QuizData: Encodable {
     var pool: Int
     var shuffle: Bool
     var timer: Int
+    /// Where a finished set is counted (`site.yaml`'s `stats.endpoint`); absent, nothing is sent.
+    var stats: String?
     var categories: [Category]
     var results: [Result]
     var questions: [Question]

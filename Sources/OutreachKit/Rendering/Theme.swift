@@ -5,7 +5,7 @@ import Mustache
 /// The theme, loaded and compiled once per build: templates, UI strings per language, and assets.
 struct Theme: Sendable {
     /// Templates the engine renders directly; partials they use are checked too.
-    static let requiredTemplates = ["base", "home", "section", "page", "quiz", "event", "events", "poster", "pamphlet", "pamphlet-bilingual", "report", "translations", "translation-row", "404", "root", "offline"]
+    static let requiredTemplates = ["base", "home", "section", "page", "quiz", "event", "events", "poster", "pamphlet", "pamphlet-bilingual", "report", "translations", "translation-row", "404", "root", "offline", "privacy"]
 
     var library: MustacheLibrary
     /// Template sources by name, kept to point diagnostics at the right line.

@@ -42,6 +42,8 @@ struct PageView: TemplateView {
         case pamphlet(PamphletView, rootPath: String)
         case bilingual(BilingualView, rootPath: String)
         case report(ReportView, rootPath: String)
+        /// The privacy page: whether finished quiz sets are counted.
+        case privacy(counted: Bool)
         case search(SearchView)
     }
 
@@ -86,6 +88,7 @@ struct PageView: TemplateView {
         case (.pamphlet(let pamphlet, _), "pamphlet"): pamphlet
         case (.bilingual(let bilingual, _), "bilingual"): bilingual
         case (.report(let report, _), "report"): report
+        case (.privacy(let counted), "counted"): counted
         case (.search(let search), "search"): search
         case (.poster(_, let rootPath), "rootPath"), (.pamphlet(_, let rootPath), "rootPath"),
              (.bilingual(_, let rootPath), "rootPath"), (.report(_, let rootPath), "rootPath"):

@@ -13,9 +13,15 @@ struct QuizSetView: MustacheParent, Sendable {
     var timerOptions: [TimerOption]
     var questions: [Question]
     var sets: [SetLink]
+    /// What happens to the reader's answers: kept on the device, or counted without identifying anyone.
+    var privacy: String
+    /// The quiz's published counts ("Answered 79,371 times; 74.33% of answers correct."), if any.
+    var statistics: String?
 
     func child(named name: String) -> Any? {
         switch name {
+        case "privacy": privacy
+        case "statistics": statistics.orFalse
         case "slug": slug
         case "setNumber": setNumber
         case "setCount": setCount
