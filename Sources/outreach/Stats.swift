@@ -51,13 +51,17 @@ struct Stats: AsyncParsableCommand {
         @Option(name: .customLong("per-minute"), help: "Submissions per minute one address may send after that; 0 turns the limit off.")
         var perMinute = 120
 
+        @Option(name: .long, help: ArgumentHelp("The site's origin, the only one allowed to submit; site.yaml's baseURL by default.",
+                                                valueName: "url"))
+        var origin: String?
+
         func run() async throws {
             let site = try await Stats.site(folders)
             let store = try await openCounterStore(database.database)
             let collector = Collector(
                 checker: SubmissionChecker(quizzes: site.quizzes, languages: site.languages.map(\.rawValue)),
-                store: store, allowedOrigin: site.origin, burst: burst, perMinute: perMinute)
-            print("Counting quiz answers at http://\(host):\(port)/api/v1/answers for \(site.origin) "
+                store: store, allowedOrigin: origin ?? site.origin, burst: burst, perMinute: perMinute)
+            print("Counting quiz answers at http://\(host):\(port)/api/v1/answers for \(origin ?? site.origin) "
                   + "(\(site.quizzes.count) quizzes, \(database.database.hasPrefix("sqlite:") ? "SQLite" : "PostgreSQL"))")
             try await collector.makeApplication(host: host, port: port).runService()
             try await store.close()

@@ -3,7 +3,7 @@ import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import {
   format, isCorrect, questionStatus, percent, passed, resultMessage, categoryTallies,
-  scoreAnswers, shuffle, poolSize, drawPool, planAttempt, validSaved, challengePoints,
+  scoreAnswers, shuffle, poolSize, drawPool, planAttempt, validSaved, challengePoints, submission,
   challengeStart, challengeCurrent, challengeAnswer, challengeTimeout, timerStart, timerRemaining,
   timerAnnouncement,
 } from "../../theme/assets/quiz.js";
@@ -323,5 +323,19 @@ describe("timer", () => {
     const spoken = [];
     for (let s = 30, before = 30; s >= 0; before = s, s--) { const cue = timerAnnouncement(before, s); if (cue) spoken.push([s, cue]); }
     assert.deepEqual(spoken, [[10, "timeLeft"], [0, "timeUp"]]);
+  });
+});
+
+describe("counting a finished set", () => {
+  const data = { slug: "basics", set: 2, lang: "vi" };
+  test("sends the quiz, set, language and the picks of answered questions only", () => {
+    assert.deepEqual(submission(data, { q1: ["b"], q2: [], q3: ["a", "c"] }),
+      { quiz: "basics", set: 2, language: "vi", answers: { q1: ["b"], q3: ["a", "c"] } });
+  });
+  test("nothing answered sends nothing", () => {
+    assert.equal(submission(data, { q1: [], q2: undefined }), null);
+  });
+  test("carries nothing but those four fields", () => {
+    assert.deepEqual(Object.keys(submission(data, { q1: ["true"] })).sort(), ["answers", "language", "quiz", "set"]);
   });
 });
