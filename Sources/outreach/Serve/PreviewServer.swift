@@ -1,5 +1,7 @@
-import FlyingFox
 import Foundation
+import Hummingbird
+import Logging
+import NIOCore
 import OutreachKit
 
 /// The state `serve` shares between the watcher and the HTTP handlers.
@@ -18,12 +20,22 @@ actor PreviewState {
         if failure != diagnostics { version += 1 }
         failure = diagnostics
     }
+
+    /// The version, as soon as it differs from `seen` (at once when it already does), or after
+    /// `timeout`: what a page's reload script waits on.
+    func version(after seen: Int, timeout: Duration) async -> Int {
+        let deadline = ContinuousClock.now + timeout
+        while version == seen, ContinuousClock.now < deadline, !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(200))
+        }
+        return version
+    }
 }
 
 /// Builds, watches and serves a site for preview (`outreach serve`).
 ///
-/// The HTTP server is FlyingFox. Pages get a small reload script and, after a failed build, an
-/// overlay with the errors; neither is ever written into the built site.
+/// The HTTP server is Hummingbird, as for the statistics collector. Pages get a small reload script
+/// and, after a failed build, an overlay with the errors; neither is ever written into the built site.
 struct PreviewServer {
     var options: BuildOptions
     var port: UInt16
@@ -36,15 +48,28 @@ struct PreviewServer {
         let changes = FolderWatcher(folders: watched).changes()
         await rebuild(&site, changed: nil, into: state)
         // 127.0.0.1 only: a preview is for the person writing, not for the network.
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port))
-        await server.appendRoute("GET /__outreach/reload.js") { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8"], body: Data(LiveReload.script.utf8))
+        let files = PreviewFileHandler(root: URL(fileURLWithPath: options.outputFolder), state: state)
+        let router = Router()
+        router.get("__outreach/reload.js") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-store"],
+                     body: .init(byteBuffer: ByteBuffer(string: LiveReload.script)))
         }
-        await server.appendRoute("GET /__outreach/live", to: WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: LiveReload(state: state))))
-        await server.appendRoute("GET /*", to: PreviewFileHandler(root: URL(fileURLWithPath: options.outputFolder), state: state))
+        // Long polling: answers when the site's version differs from the one the page saw.
+        router.get("__outreach/version") { request, _ in
+            let seen = request.uri.queryParameters.get("since").flatMap { Int($0) } ?? -1
+            let version = await state.version(after: seen, timeout: .seconds(25))
+            return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+                            body: .init(byteBuffer: ByteBuffer(string: String(version))))
+        }
+        router.get("/") { request, _ in await files.respond(to: request.uri.path) }
+        router.get("**") { request, _ in await files.respond(to: request.uri.path) }
+        var logger = Logger(label: "outreach.serve")
+        logger.logLevel = .warning
+        let server = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: Int(port)),
+                                                                      serverName: nil), logger: logger)
         say("Serving \(options.contentFolder)/ at http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
+            group.addTask { try await server.runService() }
             group.addTask { [site] in
                 var site = site
                 for await changed in changes {
@@ -86,14 +111,14 @@ private func say(_ line: String) {
 }
 
 /// Serves the built files; HTML pages get the reload script, and after a failed build the error overlay.
-struct PreviewFileHandler: HTTPHandler {
+struct PreviewFileHandler: Sendable {
     var root: URL
     var state: PreviewState
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let path = request.path.removingPercentEncoding ?? request.path
+    func respond(to requestPath: String) async -> Response {
+        let path = requestPath.removingPercentEncoding ?? requestPath
         let parts = path.split(separator: "/")
-        guard !parts.contains(".."), !parts.contains(".") else { return HTTPResponse(statusCode: .forbidden) }
+        guard !parts.contains(".."), !parts.contains(".") else { return Response(status: .forbidden) }
         var file = root.appendingPathComponent(parts.joined(separator: "/"))
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), isFolder.boolValue {
@@ -102,7 +127,7 @@ struct PreviewFileHandler: HTTPHandler {
         // The preview runs no service worker (it stays on disk, as built): the worker serves styles
         // and scripts from its cache first, which would hide an edit of the theme until a second
         // reload. A 404 also makes the browser drop a worker an earlier preview registered.
-        if file.lastPathComponent == "sw.js" { return HTTPResponse(statusCode: .notFound) }
+        if file.lastPathComponent == "sw.js" { return Response(status: .notFound) }
         if let failure = await state.failure, file.pathExtension == "html" {
             return html(ErrorOverlay.page(for: failure), status: .ok)
         }
@@ -110,27 +135,31 @@ struct PreviewFileHandler: HTTPHandler {
             if let notFound = try? Data(contentsOf: root.appendingPathComponent("404.html")) {
                 return html(String(decoding: notFound, as: UTF8.self), status: .notFound)
             }
-            return HTTPResponse(statusCode: .notFound)
+            return Response(status: .notFound)
         }
         if file.pathExtension == "html" {
             return html(String(decoding: data, as: UTF8.self), status: .ok)
         }
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: Self.contentType(of: file.pathExtension)], body: data)
+        return Response(status: .ok, headers: [.contentType: Self.contentType(of: file.pathExtension)],
+                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// Adds the reload script, and lets it open its WebSocket despite the page's `connect-src 'none'`.
-    private func html(_ page: String, status: HTTPStatusCode) -> HTTPResponse {
+    /// Adds the reload script, and lets it reach the preview server despite the page's `connect-src`
+    /// (`'none'`, or the statistics collector's origin).
+    private func html(_ page: String, status: HTTPResponse.Status) -> Response {
+        let connect = page.contains("connect-src 'none'") ? ("connect-src 'none'", "connect-src 'self'") : ("connect-src ", "connect-src 'self' ")
         let injected = page
-            .replacingOccurrences(of: "connect-src 'none'", with: "connect-src 'self'")
+            .replacingOccurrences(of: connect.0, with: connect.1)
             .replacingOccurrences(of: "</body>", with: "<script type=\"module\" src=\"/__outreach/reload.js\"></script>\n</body>")
-        return HTTPResponse(statusCode: status, headers: [.contentType: "text/html; charset=utf-8"], body: Data(injected.utf8))
+        return Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                        body: .init(byteBuffer: ByteBuffer(string: injected)))
     }
 
     static func contentType(of fileExtension: String) -> String {
         switch fileExtension.lowercased() {
         case "css": "text/css; charset=utf-8"
         case "js", "mjs": "text/javascript; charset=utf-8"
-        case "json": "application/json"
+        case "json", "webmanifest": "application/json"
         case "xml": "application/xml"
         case "svg": "image/svg+xml"
         case "png": "image/png"
@@ -139,39 +168,29 @@ struct PreviewFileHandler: HTTPHandler {
         case "ics": "text/calendar; charset=utf-8"
         case "csv": "text/csv; charset=utf-8"
         case "txt": "text/plain; charset=utf-8"
+        case "wasm": "application/wasm"
         default: "application/octet-stream"
         }
     }
 }
 
-/// Tells open pages to reload when the build version changes.
-struct LiveReload: WSMessageHandler {
-    var state: PreviewState
-
+/// Reloads open pages when the site is rebuilt: the injected script waits on
+/// `/__outreach/version` (long polling, plain HTTP) and reloads when the version changes.
+enum LiveReload {
     static let script = """
         // Injected by `outreach serve` only: reload this page when the site is rebuilt.
-        const socket = new WebSocket(`ws://${location.host}/__outreach/live`);
-        socket.addEventListener("message", (event) => { if (event.data === "reload") location.reload(); });
-        """
-
-    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
-        let state = state
-        return AsyncStream { continuation in
-            let task = Task {
-                var seen = await state.version
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: .milliseconds(200))
-                    let now = await state.version
-                    if now != seen {
-                        seen = now
-                        continuation.yield(.text("reload"))
-                    }
-                }
-                continuation.finish()
-            }
-            continuation.onTermination = { _ in task.cancel() }
+        let seen = -1;
+        for (;;) {
+          try {
+            const response = await fetch(`/__outreach/version?since=${seen}`, { cache: "no-store" });
+            const version = Number(await response.text());
+            if (seen >= 0 && version !== seen) location.reload();
+            seen = version;
+          } catch {
+            await new Promise((resume) => setTimeout(resume, 1000));
+          }
         }
-    }
+        """
 }
 
 /// The page shown instead of the site while the content has errors.
