@@ -103,9 +103,11 @@ def main() -> int:
     for r in results:
         print(f"{r['database']:<10} {r['rate']:>9.0f} {r['p50']:>9} {r['p99']:>9} {r['peakMiB']:>9.1f} {r['answered']:>9} "
               f"{str(r['stored']):>9} {r['failed']:>8}")
+    # wrk stops with up to one request in flight per connection: counted, but its answer not read.
     for r in results:
-        if r["stored"] != r["answered"]:
-            print(f"{r['database']}: stored {r['stored']} but {r['answered']} were answered 204", file=sys.stderr)
+        if not isinstance(r["stored"], int) or not r["answered"] <= r["stored"] <= r["answered"] + args.connections:
+            print(f"{r['database']}: stored {r['stored']}, but {r['answered']} were answered 204 "
+                  f"(at most {args.connections} more may be in flight when wrk stops)", file=sys.stderr)
             return 1
     sqlite = results[0]["rate"]
     print(f"\nGoal: at least 2,000 submissions/s on SQLite: {'met' if sqlite >= 2000 else 'NOT met'} ({sqlite:.0f}/s).")
