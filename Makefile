@@ -130,11 +130,9 @@ bench: deps
 # depends on the Debian packages of the libraries it links, and as a tarball (README, "Install").
 PACKAGE_VERSION ?= 0.2.0
 PACKAGE_DIR     := .build/package
-# FlyingFox (serve) imports FoundationNetworking, whose static library needs the system's libcurl.
-STATIC_BUILD    := $(SWIFT) build -c release --product outreach --static-swift-stdlib --scratch-path .build/package-build \
-                   -Xlinker -lcurl
+STATIC_BUILD    := $(SWIFT) build -c release --product outreach --static-swift-stdlib --scratch-path .build/package-build
 package: deps
-	$(call ensure_apt,dpkg-dev libcurl4-openssl-dev)
+	$(call ensure_apt,dpkg-dev)
 	$(STATIC_BUILD)
 	Packaging/package.sh "$$($(STATIC_BUILD) --show-bin-path)/outreach" $(PACKAGE_VERSION) $(PACKAGE_DIR)
 
