@@ -11,7 +11,7 @@ struct Check: AsyncParsableCommand {
     @OptionGroup var folders: SiteFolders
 
     @Option(name: .long, help: "Output format: text or json.")
-    var format: Translations.Format = .text
+    var format: TranslationStatusCommand.Format = .text
 
     func run() async throws {
         let diagnostics = await SiteBuilder(options: folders.options()).check()

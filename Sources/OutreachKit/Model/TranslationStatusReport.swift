@@ -85,3 +85,17 @@ enum ContentHash {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
+
+extension ContentHash {
+    /// The fingerprint of one text: a block of a page or a field of a YAML file, as a translation's
+    /// source. The same FNV-1a as a page's, over the text's UTF-8.
+    static func of(text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
