@@ -153,7 +153,15 @@ enum TranslationTable {
             "\(language): " + [TranslationReport.State.missing, .draft, .outdated, .reviewed]
                 .map { "\(report.count($0, in: language)) \($0.rawValue)" }.joined(separator: ", ")
         }
-        return text + "\n" + totals.joined(separator: "\n") + "\n"
+        var outdated: [String] = []
+        for row in report.rows {
+            for (index, entry) in row.states.enumerated() where index < row.blocks.count && !row.blocks[index].outdated.isEmpty {
+                let blocks = row.blocks[index].outdated.map { "\($0.id) (line \($0.line))" }.joined(separator: ", ")
+                outdated.append("\(row.page) \(entry.language): outdated \(blocks)")
+            }
+        }
+        let blocks = outdated.isEmpty ? "" : "\nBlocks whose original changed since they were translated:\n" + outdated.joined(separator: "\n") + "\n"
+        return text + "\n" + totals.joined(separator: "\n") + "\n" + blocks
     }
 
     static func json(_ report: TranslationReport) -> String {

@@ -129,7 +129,8 @@ public struct LiveSite: Sendable {
         if !editedOriginals.isEmpty {
             for index in editedOriginals.sorted() {
                 guard let position = reportRowOfGroup[index], position < rows.count,
-                      let row = TranslationReport.row(for: renderer.model.groups[index], languages: renderer.model.languageCodes) else { continue }
+                      let row = TranslationReport.row(for: renderer.model.groups[index], languages: renderer.model.languageCodes,
+                                                                   ledgers: renderer.model.translationLedgers) else { continue }
                 rows[position] = report.renderRow(row, diagnostics: &diagnostics)
             }
             let (file, problems) = report.render(rows: rows)

@@ -59,10 +59,9 @@ extension SiteBuilder {
             if !folder.isEmpty { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             let temporary = change.path + ".outreach-import"
             try Data(change.text.utf8).write(to: URL(fileURLWithPath: temporary))
-            if manager.fileExists(atPath: change.path) {
-                _ = try manager.replaceItemAt(URL(fileURLWithPath: change.path), withItemAt: URL(fileURLWithPath: temporary))
-            } else {
-                try manager.moveItem(atPath: temporary, toPath: change.path)
+            // rename(2) replaces the file in one step, so a reader never sees half of it.
+            guard rename(temporary, change.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: change.path])
             }
         }
     }

@@ -133,8 +133,9 @@ extension TranslationCatalog {
         }
     }
 
-    private static func pageFile(_ group: PageGroup, language: LanguageCode, ledger: TranslationLedger) -> File? {
-        guard isTranslatable(group) else { return nil }
+    static func pageFile(_ group: PageGroup, language: LanguageCode, ledger: TranslationLedger) -> File? {
+        // A quiz bank's page comes from its YAML file, whose texts are that file's units.
+        guard isTranslatable(group), group.original.file.relativePath.hasSuffix(".md") else { return nil }
         let original = group.original
         let path = original.file.relativePath
         let translation = group.translations[language]

@@ -58,7 +58,8 @@ extension TranslationExchange {
         parser.delegate = reader
         let parsed = parser.parse()
         if let problem = reader.problem { return .failure(problem) }
-        guard parsed else {
+        // FoundationXML on Linux can return true after recovering from an error: check both.
+        guard parsed, parser.parserError == nil else {
             let message = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "not well-formed"
             return .failure(.error(.malformedTranslationFile("malformed XML: \(message)"),
                                    at: SourceLocation(file: path, line: parser.lineNumber, column: parser.columnNumber)))
@@ -222,6 +223,24 @@ extension TranslationExchange {
                 self.unitID = nil
             default:
                 break
+            }
+        }
+
+        /// Called where libxml2 finds the error, so the position is the error's, not the file's end.
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            let code = (parseError as NSError).code
+            fail("malformed XML (error \(code)): \(Self.describe(code))", parser)
+        }
+
+        /// Words for the usual NSXMLParser error codes.
+        static func describe(_ code: Int) -> String {
+            switch code {
+            case 76: "an end tag does not match its start tag"
+            case 5: "the document ends before its elements are closed"
+            case 9, 64: "a character that XML does not allow"
+            case 23, 41: "an attribute is not written name=\"value\""
+            case 68: "'&' starts no entity; write &amp;"
+            default: "not well-formed"
             }
         }
 

@@ -56,8 +56,13 @@ enum YAMLTextEditor {
               let field = LocalizedYAML.fields(in: root, defaultLanguage: defaultLanguage).first(where: { $0.path == path }),
               case .mapping(let mapping) = field.node else { return nil }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
-        let isFlow = mapping.style == .flow
-        let written = scalar(value)
+        // A flow mapping (`{zh-TW: ..., en: ...}`) starts with its brace; its plain texts end at a comma.
+        let isFlow = field.node.mark.map { mark in
+            let row = lines[mark.line - 1]
+            let index = Self.offset(ofColumn: mark.column, in: row)
+            return index < row.count && row[index] == "{"
+        } ?? false
+        let written = isFlow && value.contains(where: { ",[]{}".contains($0) }) ? YAMLText.quoted(value) : scalar(value)
         if let existing = mapping[language], let mark = existing.mark {
             let row = mark.line - 1
             let start = Self.offset(ofColumn: mark.column, in: lines[row])
