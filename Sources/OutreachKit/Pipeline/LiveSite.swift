@@ -108,7 +108,9 @@ public struct LiveSite: Sendable {
             source.body = new.body
             undo.append((index, old))
             prepared.renderer.replaceSource(source, ofGroup: index)
-            if language == prepared.renderer.model.groups[index].original.language { editedOriginals.insert(index) }
+            // The report's row shows the original's hash and, block by block, how much of each
+            // translation lines up with it: an edit of either changes the row.
+            editedOriginals.insert(index)
         }
         times.lap("read and parse edited pages")
 
