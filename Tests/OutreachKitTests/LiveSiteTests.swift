@@ -77,9 +77,9 @@ import TestSupport
         #expect(changed.count <= update.report.filesWritten)
     }
 
-    /// A translation's text is not in the translation report (its hash is the original's), so only
-    /// its own page is written: the Vietnamese page, and its bilingual print page.
-    @Test func translationEditLeavesTheReportAlone() async throws {
+    /// A translation's edit writes its own pages (the Vietnamese page and its bilingual print page)
+    /// and the translation report, whose row counts the translation's blocks.
+    @Test func translationEditUpdatesItsReportRow() async throws {
         let workspace = try Workspace()
         var site = await workspace.builtSite()
         let translation = "pamphlets/migrant-worker-rights.vi.md"
@@ -87,7 +87,8 @@ import TestSupport
         let update = await site.update(changedPaths: workspace.path(translation))
         #expect(update.isIncremental)
         #expect(update.report.succeeded, "\(update.report.diagnostics)")
-        #expect(update.report.filesWritten == 6 * 2, "every language's page and bilingual page, no report")
+        // The report's row shows the share of the page's blocks translated, which the edit changed.
+        #expect(update.report.filesWritten == 6 * 2 + 1, "every language's page and bilingual page, and the report")
         #expect(try Fixtures.snapshot(of: workspace.output) == (try await workspace.fullBuild()))
     }
 

@@ -60,6 +60,15 @@ public enum Reason: Hashable, Sendable {
     case missingTranslationKey(key: String, language: String)
     case missingTranslationFile(language: String)
 
+    // Translation exchange (XLIFF, PO)
+    case malformedTranslationFile(String)
+    case unknownTranslationUnit(file: String, id: String)
+    case unknownTranslationFile(String)
+    case translationCodesMismatch(String)
+    case translationLanguageNotConfigured(String)
+    case translationBodyNotAligned(file: String, missing: Int)
+    case translationNotWritable(file: String, field: String)
+
     // Output
     case pageTooHeavy(page: String, weight: Int, limit: Int)
     case outputPathCollision(String)
@@ -118,6 +127,15 @@ public enum Reason: Hashable, Sendable {
         case .missingTranslationFile(let language): "theme has no UI strings for language '\(language)' (expected i18n/\(language).yaml)"
         case .pageTooHeavy(let page, let weight, let limit):
             "page \(page) weighs \(weight) bytes (its HTML, stylesheets and scripts, gzipped), over the limit of \(limit) (pageWeightLimit in site.yaml); readers on a slow connection wait for every byte: shorten or split it"
+        case .malformedTranslationFile(let problem): problem
+        case .unknownTranslationUnit(let file, let id): "unknown unit '\(id)' in '\(file)': the site has no such text (was it exported from another version of the site?)"
+        case .unknownTranslationFile(let file): "unknown file '\(file)': the site has no such original"
+        case .translationCodesMismatch(let problem): "the translation's inline codes do not match its source: \(problem)"
+        case .translationLanguageNotConfigured(let code): "target language '\(code)' is not one of the site's translation languages in site.yaml"
+        case .translationBodyNotAligned(let file, let missing):
+            "the translation of '\(file)' does not have the original's blocks, so its body is replaced whole: give a translation for every block (\(missing) missing)"
+        case .translationNotWritable(let file, let field):
+            "cannot write '\(field)' into '\(file)' in place (a value over several lines?); write it on one line, or by hand"
         case .outputPathCollision(let path): "'\(path)' would be written twice: this file has the same path as a generated page"
         case .writeFailed(let detail): "cannot write the site: \(detail)"
         }

@@ -151,6 +151,57 @@ enum CommonMark {
         return sections
     }
 
+    /// A block of text a translator translates on its own: a heading or a paragraph (in a list
+    /// item, a quote or at the top). Code, HTML and breaks are kept from the original as they are.
+    struct TextBlock: Hashable, Sendable {
+        /// What kind of block it is, for a translator's note.
+        enum Kind: String, Hashable, Sendable {
+            case heading, paragraph, listItem = "list item", quote
+        }
+        var kind: Kind
+        /// Heading level, 0 for other blocks.
+        var level: Int
+        /// 1-based first and last line of the block's text in the Markdown, and the 1-based
+        /// column where its text starts on the first line.
+        var startLine: Int
+        var endLine: Int
+        var startColumn: Int
+    }
+
+    /// The headings and paragraphs of `markdown` in document order, with where their text is.
+    /// Walked with cmark's iterator (no recursion). For a setext heading the underline is not part
+    /// of the text: its last line is found here, since cmark's end line for one can run on.
+    static func textBlocks(of markdown: String) -> [TextBlock] {
+        let document = markdown.withCString { pointer in
+            cmark_parse_document(pointer, strlen(pointer), CMARK_OPT_DEFAULT)
+        }
+        guard let document else { return [] }
+        defer { cmark_node_free(document) }
+        var blocks: [TextBlock] = []
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_HEADING || type == CMARK_NODE_PARAGRAPH else { continue }
+            var kind: TextBlock.Kind = type == CMARK_NODE_HEADING ? .heading : .paragraph
+            if type == CMARK_NODE_PARAGRAPH {
+                var parent = cmark_node_parent(node)
+                while let container = parent {
+                    let containerType = cmark_node_get_type(container)
+                    if containerType == CMARK_NODE_ITEM { kind = .listItem; break }
+                    if containerType == CMARK_NODE_BLOCK_QUOTE { kind = .quote; break }
+                    parent = cmark_node_parent(container)
+                }
+            }
+            blocks.append(TextBlock(
+                kind: kind, level: type == CMARK_NODE_HEADING ? Int(cmark_node_get_heading_level(node)) : 0,
+                startLine: Int(cmark_node_get_start_line(node)), endLine: Int(cmark_node_get_end_line(node)),
+                startColumn: Int(cmark_node_get_start_column(node))))
+        }
+        return blocks
+    }
+
     /// `---` or `===` under a heading's text, indented by at most three spaces.
     private static func isSetextUnderline(_ line: Substring) -> Bool {
         let text = line.trimmingCharacters(in: .whitespaces)

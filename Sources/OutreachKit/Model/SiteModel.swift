@@ -22,6 +22,8 @@ struct SiteModel: Sendable {
     let today: CalendarDay
     /// Markdown files that could not be parsed; links to them are not reported again as broken.
     let unparsedPages: Set<String>
+    /// What each imported translation was made from, by language (`content/translations/`).
+    var translationLedgers: [LanguageCode: TranslationLedger] = [:]
     /// Index into `groups` by page key.
     private let groupIndex: [String: Int]
 

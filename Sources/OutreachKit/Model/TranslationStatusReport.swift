@@ -28,6 +28,19 @@ public struct TranslationReport: Sendable {
         public var originalHash: String
         /// State per language, in the site's language order.
         public var states: [(language: LanguageCode, state: State)]
+        /// Block by block (title, description, each heading and paragraph), per language in the
+        /// same order: how many there are, how many are translated and reviewed, which are outdated.
+        public var blocks: [Blocks] = []
+    }
+
+    /// The blocks of one page in one language.
+    public struct Blocks: Sendable {
+        public var total: Int
+        /// Translated, whether reviewed, draft or outdated.
+        public var translated: Int
+        public var reviewed: Int
+        /// Blocks whose original changed since their translation: unit id and line in the original.
+        public var outdated: [(id: String, line: Int)]
     }
 
     public var languages: [LanguageCode]
@@ -43,12 +56,12 @@ extension TranslationReport {
     /// The report for every Markdown page of the model (generated pages have nothing to translate).
     init(model: SiteModel) {
         languages = model.config.languages.map(\.code)
-        rows = model.groups.compactMap { Self.row(for: $0, languages: model.languageCodes) }
+        rows = model.groups.compactMap { Self.row(for: $0, languages: model.languageCodes, ledgers: model.translationLedgers) }
     }
 
     /// The row of one page; nil for pages with no file of their own: generated sections, event
     /// lists and reports (made from other pages), and a quiz's later sets (its bank has one row).
-    static func row(for group: PageGroup, languages: [LanguageCode]) -> Row? {
+    static func row(for group: PageGroup, languages: [LanguageCode], ledgers: [LanguageCode: TranslationLedger] = [:]) -> Row? {
         guard !group.original.file.text.isEmpty else { return nil }
         switch group.kind {
         case .report, .eventList(.some): return nil
@@ -63,7 +76,16 @@ extension TranslationReport {
             if let made = translation.frontMatter.translationOf, made != hash { return (language, .outdated) }
             return (language, .reviewed)
         }
-        return Row(page: group.original.file.relativePath, originalHash: hash, states: states)
+        let blocks = languages.map { language -> Blocks in
+            guard language != group.original.language,
+                  let file = TranslationCatalog.pageFile(group, language: language, ledger: ledgers[language] ?? TranslationLedger()) else {
+                return Blocks(total: 0, translated: 0, reviewed: 0, outdated: [])
+            }
+            return Blocks(total: file.units.count, translated: file.units.filter { $0.state != .missing }.count,
+                          reviewed: file.units.filter { $0.state == .reviewed }.count,
+                          outdated: file.units.filter { $0.state == .outdated }.map { ($0.id, $0.line) })
+        }
+        return Row(page: group.original.file.relativePath, originalHash: hash, states: states, blocks: blocks)
     }
 }
 
@@ -77,5 +99,19 @@ enum ContentHash {
             text.withUTF8 { hash.add($0) }
         }
         return hash.hex
+    }
+}
+
+extension ContentHash {
+    /// The fingerprint of one text: a block of a page or a field of a YAML file, as a translation's
+    /// source. The same FNV-1a as a page's, over the text's UTF-8.
+    static func of(text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

@@ -108,7 +108,9 @@ public struct LiveSite: Sendable {
             source.body = new.body
             undo.append((index, old))
             prepared.renderer.replaceSource(source, ofGroup: index)
-            if language == prepared.renderer.model.groups[index].original.language { editedOriginals.insert(index) }
+            // The report's row shows the original's hash and, block by block, how much of each
+            // translation lines up with it: an edit of either changes the row.
+            editedOriginals.insert(index)
         }
         times.lap("read and parse edited pages")
 
@@ -139,7 +141,8 @@ public struct LiveSite: Sendable {
         if !editedOriginals.isEmpty {
             for index in editedOriginals.sorted() {
                 guard let position = reportRowOfGroup[index], position < rows.count,
-                      let row = TranslationReport.row(for: renderer.model.groups[index], languages: renderer.model.languageCodes) else { continue }
+                      let row = TranslationReport.row(for: renderer.model.groups[index], languages: renderer.model.languageCodes,
+                                                                   ledgers: renderer.model.translationLedgers) else { continue }
                 rows[position] = report.renderRow(row, diagnostics: &diagnostics)
             }
             let (file, problems) = report.render(rows: rows)

@@ -12,6 +12,8 @@ struct Loader {
         var quizStatisticsFile: SourceFile?
         var markdownFiles: [SourceFile] = []
         var quizFiles: [SourceFile] = []
+        /// `translations/<lang>.yaml`: what each imported translation was made from.
+        var ledgerFiles: [SourceFile] = []
         var contentAssets: [AssetFile] = []
         var templates: [SourceFile] = []
         var i18n: [SourceFile] = []
@@ -45,6 +47,8 @@ struct Loader {
             case let path where path.hasSuffix(".md"): loaded.markdownFiles.append(file)
             case let path where path.hasPrefix("quizzes/") && path.hasSuffix(".yaml") && !path.dropFirst(8).contains("/"):
                 loaded.quizFiles.append(file)
+            case let path where TranslationLedger.isLedger(path):
+                loaded.ledgerFiles.append(file)
             default: break  // Data files for later features (quizzes, events) are read by their own phases.
             }
         }

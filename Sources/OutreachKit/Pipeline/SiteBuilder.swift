@@ -186,6 +186,8 @@ public struct SiteBuilder: Sendable {
         /// The translation report's rows as the build rendered them, with their page group's
         /// index, so `LiveSite` can replace one row after an edit without rendering them all again.
         var reportRows: [(group: Int, html: String)] = []
+        /// The raw files translations are exported from and imported into.
+        var translationSources = TranslationSources()
     }
 
     /// Load, parse and model: everything before rendering. Nil when there is nothing to render.
@@ -225,14 +227,29 @@ public struct SiteBuilder: Sendable {
             sectionTitles: theme.sectionTitles, searchTitle: theme.searchTitle, pillarNames: theme.pillarNames,
             reportTitle: theme.reportTitle, today: options.today,
             unparsedPages: parsed.unparsed, contentFolder: options.contentFolder)
-        let model = builder.build(pages: parsed.pages, inputs: inputs)
+        var model = builder.build(pages: parsed.pages, inputs: inputs)
         diagnostics += builder.diagnostics
+        var translationSources = TranslationSources()
+        translationSources.yamlFiles = ([loaded.siteFile, loaded.hotlinesFile, loaded.figuresFile].compactMap { $0 } + loaded.quizFiles)
+            .sorted { $0.relativePath < $1.relativePath }
+        for file in loaded.i18n { translationSources.themeStrings[file.relativePath] = file }
+        for file in loaded.builtInI18n { translationSources.builtInThemeStrings[file.relativePath] = file }
+        for file in loaded.ledgerFiles {
+            let name = file.relativePath.dropFirst("translations/".count).dropLast(".yaml".count)
+            guard let code = LanguageCode(String(name)), config.language(code) != nil else {
+                diagnostics.append(.error(.unknownLanguage(String(name)), at: file.location()))
+                continue
+            }
+            translationSources.ledgers[code] = TranslationLedger.parse(file, diagnostics: &diagnostics)
+            translationSources.ledgerFiles[code] = file
+        }
+        model.translationLedgers = translationSources.ledgers
 
         times.lap("model")
         let renderer = PageRenderer(model: model, theme: theme, printsPDFs: options.pdfPrinter != nil)
         diagnostics += renderer.setupDiagnostics
         times.lap("shared template data")
-        return (Prepared(theme: theme, renderer: renderer), diagnostics)
+        return (Prepared(theme: theme, renderer: renderer, translationSources: translationSources), diagnostics)
     }
 
     /// Parses Markdown files on every core; the result is in file order whatever finishes first.

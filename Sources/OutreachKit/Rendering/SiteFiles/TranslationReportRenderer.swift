@@ -53,11 +53,18 @@ struct TranslationReportRenderer {
         struct State: TemplateEntry {
             var state: String
             var label: String
+            /// Blocks translated and reviewed, in percent of the page's blocks: `100% / 40%`; empty for the original.
+            var share: String
+            /// The same in words, for the cell's tooltip and for screen readers.
+            var shareTitle: String
 
             func child(named name: String) -> Any? {
                 switch name {
                 case "state": state
                 case "label": label
+                case "share": share
+                case "shareTitle": shareTitle
+                case "hasShare": !share.isEmpty
                 default: nil
                 }
             }
@@ -69,7 +76,7 @@ struct TranslationReportRenderer {
     func renderRows(diagnostics: inout [Diagnostic]) -> [(group: Int, html: String)] {
         let model = context.model
         return model.groups.indices.compactMap { index in
-            TranslationReport.row(for: model.groups[index], languages: model.languageCodes).map {
+            TranslationReport.row(for: model.groups[index], languages: model.languageCodes, ledgers: model.translationLedgers).map {
                 (index, renderRow($0, diagnostics: &diagnostics))
             }
         }
@@ -87,8 +94,17 @@ struct TranslationReportRenderer {
     /// One page's row of the report. Rendered with its own values only: it is a table row.
     func renderRow(_ row: TranslationReport.Row, diagnostics: inout [Diagnostic]) -> String {
         let strings = context.defaultData.strings
-        let view = RowView(page: row.page, hash: row.originalHash, states: row.states.map { entry in
-            .init(state: entry.state.rawValue, label: strings["state_" + entry.state.rawValue] ?? entry.state.rawValue)
+        let view = RowView(page: row.page, hash: row.originalHash, states: row.states.indices.map { index in
+            let entry = row.states[index]
+            var share = "", title = ""
+            if index < row.blocks.count, entry.state != .original, row.blocks[index].total > 0 {
+                let blocks = row.blocks[index]
+                func percent(_ count: Int) -> Int { count * 100 / blocks.total }
+                share = "\(percent(blocks.translated))% / \(percent(blocks.reviewed))%"
+                title = "\(blocks.translated)/\(blocks.total) translated, \(blocks.reviewed)/\(blocks.total) reviewed"
+            }
+            return .init(state: entry.state.rawValue, label: strings["state_" + entry.state.rawValue] ?? entry.state.rawValue,
+                         share: share, shareTitle: title)
         })
         return context.theme.render("translation-row", view, shared: nil, diagnostics: &diagnostics)
     }
