@@ -1,6 +1,7 @@
-"""Preview cards: every page's Open Graph tags, read by an independent parser (PyPI extruct, run
+"""Preview cards and icons: every page's Open Graph tags, read by an independent parser (PyPI extruct, run
 through opengraph.py), are complete, point at the page's canonical address in its language, and
-name an image that exists at the size they state. Read from the built files; no browser needed.
+name an image that exists at the size they state; /favicon.ico and the touch icon exist and every
+page links them. Read from the built files; no browser needed.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ REQUIRED = ["og:title", "og:description", "og:url", "og:type", "og:site_name", "
 LOCALES = {"zh-tw": "zh_TW", "en": "en_US", "vi": "vi_VN", "id": "id_ID", "th": "th_TH", "fil": "fil_PH"}
 
 
-def png_size(path: Path) -> tuple[int, int] | None:
-    """The width and height in a PNG's IHDR chunk, or None when the file is not a PNG."""
-    head = path.read_bytes()[:24]
+def png_size(path: Path | bytes) -> tuple[int, int] | None:
+    """The width and height in a PNG's IHDR chunk (of a file, or of bytes), or None when it is not a PNG."""
+    head = (path if isinstance(path, bytes) else path.read_bytes())[:24]
     if len(head) < 24 or head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
         return None
     return struct.unpack(">II", head[16:24])
@@ -127,3 +128,65 @@ class PreviewCardTest(unittest.TestCase):
             language = self.site.language_of_folder(path)
             home = path == "/" or (language is not None and path == f"/{language.folder}/")
             self.assertEqual(kind, "website" if home else "article", path)
+
+
+class _IconLinks(HTMLParser):
+    """href of every <link rel=icon> and <link rel=apple-touch-icon> of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: dict[str, list[str]] = {}
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "link" and values.get("rel") in ("icon", "apple-touch-icon"):
+            self.links.setdefault(values["rel"], []).append(values.get("href") or "")
+
+
+def ico_images(path: Path) -> list[tuple[int, int, bytes]]:
+    """(width, height, image bytes) of each image in an ICO file; a width or height of 0 means 256."""
+    data = path.read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", data[:6])
+    if reserved != 0 or kind != 1:
+        return []
+    images = []
+    for index in range(count):
+        width, height, _, _, _, _, size, offset = struct.unpack("<BBBBHHII", data[6 + 16 * index: 22 + 16 * index])
+        images.append((width or 256, height or 256, data[offset: offset + size]))
+    return images
+
+
+class IconTest(unittest.TestCase):
+    """A favicon and a touch icon: at the addresses browsers ask for, linked from every page."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.site = Site(harness.settings().site)
+
+    def test_favicon_ico_is_at_the_top_and_holds_a_32_pixel_png(self):
+        file = self.site.file_for("/favicon.ico")
+        self.assertIsNotNone(file, "/favicon.ico is missing: browsers ask for it and get a 404")
+        images = ico_images(file)
+        self.assertEqual(1, len(images), "favicon.ico should hold one image")
+        width, height, image = images[0]
+        self.assertEqual((32, 32), (width, height))
+        self.assertEqual((32, 32), png_size(image), "the image inside favicon.ico is not a 32 px PNG")
+
+    def test_every_page_links_an_icon_and_a_touch_icon_that_exist(self):
+        problems = []
+        for file in self.site.html_files():
+            path = self.site.url_path(file)
+            parser = _IconLinks()
+            parser.feed(file.read_text(encoding="utf-8"))
+            for rel, size in (("icon", None), ("apple-touch-icon", (180, 180))):
+                hrefs = parser.links.get(rel, [])
+                if len(hrefs) != 1:
+                    problems.append(f"{path}: {len(hrefs)} <link rel={rel}>")
+                    continue
+                target = self.site.file_for(self.site.path_of_url(hrefs[0]) or "")
+                if target is None:
+                    problems.append(f"{path}: <link rel={rel}> names {hrefs[0]}, which does not exist")
+                elif size and png_size(target) != size:
+                    problems.append(f"{path}: {hrefs[0]} is {png_size(target)}, not {size}")
+        if problems:
+            self.fail(f"{len(problems)} icon problems:\n" + "\n".join(f"  {p}" for p in problems))

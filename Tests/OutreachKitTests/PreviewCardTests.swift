@@ -69,3 +69,20 @@ import Testing
         #expect(site.renderer.context.defaultData.view.shareImage == nil)
     }
 }
+
+/// `/favicon.ico`, copied from the theme's icons to where browsers ask for it.
+@Suite struct FaviconTests {
+    @Test func theThemesFaviconIsWrittenAtTheTop() {
+        let site = InlineSite(["help.md": "---\ntitle: Help\n---\n"])
+        var diagnostics: [Diagnostic] = []
+        let icon: [UInt8] = [0, 0, 1, 0, 1, 0]
+        let withIcon = Theme.load(templates: InlineSite.templates, i18n: [], assets: [AssetFile(relativePath: "icons/favicon.ico", bytes: icon)],
+                                  config: site.model.config, diagnostics: &diagnostics)
+        let files = FaviconRenderer(theme: withIcon).render()
+        #expect(files.map(\.path) == ["favicon.ico"])
+        #expect(files.first?.contents == .bytes(icon))
+
+        let without = Theme.load(templates: InlineSite.templates, i18n: [], assets: [], config: site.model.config, diagnostics: &diagnostics)
+        #expect(FaviconRenderer(theme: without).render().isEmpty)
+    }
+}
