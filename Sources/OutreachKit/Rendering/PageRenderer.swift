@@ -114,6 +114,8 @@ struct PageRenderer: Sendable {
             // x-default is the original; a page shown untranslated lists no alternates of its own.
             alternates: isFallback ? [] : Self.alternates(for: group, config: config),
             xDefault: isFallback ? nil : group.path(in: config.defaultLanguage).permalink(in: config),
+            localeAlternates: isFallback ? [] : config.languages.filter { $0.code != language && group.isAvailable(in: $0.code) }
+                .map(\.code.openGraphLocale),
             date: date.map { SectionText(text: data.dates.format($0)) },
             isoDate: date?.description)
 
@@ -126,6 +128,7 @@ struct PageRenderer: Sendable {
         switch group.kind {
         case .home:
             template = "home"
+            page.openGraphType = "website"
         case .section:
             template = "section"
         case .page:

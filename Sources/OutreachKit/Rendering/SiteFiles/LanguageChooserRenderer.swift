@@ -5,12 +5,18 @@ struct LanguageChooserRenderer {
     struct View: TemplateView {
         var title: String
         var canonical: String
+        /// The default language's home page description, for the preview card.
+        var description: String
+        /// The Open Graph locales of the languages besides the default one.
+        var localeAlternates: [String]
         var choices: [Choice]
 
         func value(named name: String) -> Any? {
             switch name {
             case "title": title
             case "canonical": canonical
+            case "description": description
+            case "localeAlternates": localeAlternates
             case "choices": choices
             default: nil
             }
@@ -40,7 +46,11 @@ struct LanguageChooserRenderer {
     func render() -> (OutputFile, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let config = context.config
-        let view = View(title: context.defaultData.siteTitle, canonical: config.baseURL, choices: context.languages.map { data in
+        let home = context.model.group("_index")?.source(for: config.defaultLanguage).frontMatter.description
+        let view = View(title: context.defaultData.siteTitle, canonical: config.baseURL,
+                        description: PreviewText.shortened(home ?? context.defaultData.siteTitle),
+                        localeAlternates: config.languages.filter { $0.code != config.defaultLanguage }.map(\.code.openGraphLocale),
+                        choices: context.languages.map { data in
             Choice(code: data.language.code.rawValue, name: data.language.name, dir: data.language.direction.rawValue,
                    url: SitePath(language: data.language.code).url(in: config), siteTitle: data.siteTitle)
         })

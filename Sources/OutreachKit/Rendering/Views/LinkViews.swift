@@ -139,3 +139,32 @@ struct FigureView: MustacheParent, Sendable {
         }
     }
 }
+
+/// The image of a preview card (`og:image`): its absolute address, real size and text.
+struct ShareImageView: TemplateEntry {
+    var src: String
+    var width: Int
+    var height: Int
+    var alt: String
+
+    /// The theme's icon every page's preview card shows until pages have cards of their own:
+    /// `assets/icons/icon-512.png`, at the size its PNG header states; nil when the theme has no
+    /// such PNG.
+    static func siteCard(of theme: Theme, config: SiteConfig, alt: String) -> ShareImageView? {
+        guard let bytes = theme.assetContents[siteCardPath], let size = ImageSize(png: bytes) else { return nil }
+        return ShareImageView(src: config.baseURL + "assets/" + siteCardPath, width: size.width, height: size.height, alt: alt)
+    }
+
+    /// The site card, in the theme's assets folder.
+    static let siteCardPath = "icons/icon-512.png"
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "src": src
+        case "width": String(width)
+        case "height": String(height)
+        case "alt": alt
+        default: nil
+        }
+    }
+}

@@ -6,6 +6,8 @@ struct PageView: TemplateView {
     /// The title's language when the page is shown untranslated.
     var titleLang: String?
     var description: String
+    /// The preview card's description (`og:description`): the description, shortened.
+    var cardDescription: String { PreviewText.shortened(description) }
     /// The page's Markdown as HTML.
     var content: String
     var contentLang: String?
@@ -22,6 +24,10 @@ struct PageView: TemplateView {
     var alternates: [AlternateLink]
     /// The `x-default` alternate (the original), nil on pages shown untranslated.
     var xDefault: String?
+    /// The page's Open Graph type: `website` for the home page, `article` for the others.
+    var openGraphType = "article"
+    /// The Open Graph locales (`og:locale:alternate`) of the page's other real translations.
+    var localeAlternates: [String] = []
     var campaignMaterial: [PageLink] = []
     /// A campaign's coordination report.
     var reportLink: PageLink?
@@ -52,6 +58,7 @@ struct PageView: TemplateView {
         case "title": title
         case "titleLang": titleLang.orFalse
         case "description": description
+        case "cardDescription": cardDescription
         case "content": content
         case "contentLang": contentLang.orFalse
         case "isFallback": isFallback
@@ -66,6 +73,8 @@ struct PageView: TemplateView {
         case "canonical": canonical
         case "alternates": alternates
         case "xDefault": xDefault.orFalse
+        case "openGraphType": openGraphType
+        case "localeAlternates": localeAlternates
         case "campaignMaterial": campaignMaterial
         case "hasCampaignMaterial": !campaignMaterial.isEmpty
         case "reportLink": reportLink.orFalse
