@@ -23,6 +23,15 @@ struct Stats: AsyncParsableCommand {
         var database = "sqlite:quiz-stats.sqlite"
     }
 
+    /// The days to read (both included; all when not given).
+    struct Period: ParsableArguments {
+        @Option(name: .long, help: ArgumentHelp("First day (YYYY-MM-DD).", valueName: "date"))
+        var from: CalendarDay?
+
+        @Option(name: .long, help: ArgumentHelp("Last day (YYYY-MM-DD).", valueName: "date"))
+        var to: CalendarDay?
+    }
+
     /// The site's quizzes, languages and origin, from its content.
     static func site(_ folders: SiteFolders) async throws -> QuizSite {
         let (site, diagnostics) = await SiteBuilder(options: folders.options()).quizSite()
@@ -75,11 +84,7 @@ struct Stats: AsyncParsableCommand {
         @OptionGroup var folders: SiteFolders
         @OptionGroup var database: Database
 
-        @Option(name: .long, help: ArgumentHelp("First day (YYYY-MM-DD).", valueName: "date"))
-        var from: CalendarDay?
-
-        @Option(name: .long, help: ArgumentHelp("Last day (YYYY-MM-DD).", valueName: "date"))
-        var to: CalendarDay?
+        @OptionGroup var period: Period
 
         @Option(name: .long, help: "text, csv or json.")
         var format: Format = .text
@@ -89,10 +94,10 @@ struct Stats: AsyncParsableCommand {
         func run() async throws {
             let site = try await Stats.site(folders)
             let store = try await openCounterStore(database.database)
-            let counts = try await store.counts(from: from, to: to)
+            let counts = try await store.counts(from: period.from, to: period.to)
             try await store.close()
             let report = StatsReport(counts: counts, quizzes: site.quizzes, languages: site.languages.map(\.rawValue),
-                                     defaultLanguage: site.defaultLanguage, from: from, to: to)
+                                     defaultLanguage: site.defaultLanguage, from: period.from, to: period.to)
             switch format {
             case .text: FileHandle.standardOutput.write(Data(report.text.utf8))
             case .csv: FileHandle.standardOutput.write(Data(report.csv.utf8))
@@ -108,20 +113,16 @@ struct Stats: AsyncParsableCommand {
         @OptionGroup var folders: SiteFolders
         @OptionGroup var database: Database
 
-        @Option(name: .long, help: ArgumentHelp("First day (YYYY-MM-DD).", valueName: "date"))
-        var from: CalendarDay?
-
-        @Option(name: .long, help: ArgumentHelp("Last day (YYYY-MM-DD).", valueName: "date"))
-        var to: CalendarDay?
+        @OptionGroup var period: Period
 
         func run() async throws {
             let site = try await Stats.site(folders)
             let store = try await openCounterStore(database.database)
-            let counts = try await store.counts(from: from, to: to)
+            let counts = try await store.counts(from: period.from, to: period.to)
             try await store.close()
             let path = folders.content + "/data/quiz-stats.json"
             try FileManager.default.createDirectory(atPath: folders.content + "/data", withIntermediateDirectories: true)
-            try Data(StatisticsExport.json(counts: counts, quizzes: site.quizzes, from: from, to: to).utf8)
+            try Data(StatisticsExport.json(counts: counts, quizzes: site.quizzes, from: period.from, to: period.to).utf8)
                 .write(to: URL(fileURLWithPath: path), options: .atomic)
             print("Wrote \(path)")
         }

@@ -32,10 +32,7 @@ struct OfflinePageRenderer {
             // The offline page is the service worker's stand-in, never a search result.
             isFallback: false, isDraft: false, isSearchable: false, fragments: nil,
             // Like every page's switcher, to this page in the other languages.
-            languages: config.languages.map { language in
-                LanguageLink(code: language.code.rawValue, name: language.name, url: Self.path(of: language.code).url(in: config),
-                             dir: language.direction.rawValue, current: language.code == code)
-            },
+            languages: LanguageLink.switcher(config: config, current: code, path: Self.path(of:)),
             children: kept.map { PageRenderer.link(to: model.groups[$0], in: code, config: config) },
             canonical: path.permalink(in: config), alternates: [], xDefault: nil)
         let html = context.theme.render("offline", page, shared: data.view, diagnostics: &diagnostics)

@@ -24,10 +24,7 @@ struct PrivacyPageRenderer {
             let page = PageView(
                 title: data.strings["privacy_title"] ?? "", description: data.strings["privacy_intro"] ?? "", content: "",
                 isFallback: false, isDraft: false, isSearchable: false, fragments: nil,
-                languages: config.languages.map { language in
-                    LanguageLink(code: language.code.rawValue, name: language.name, url: Self.path(of: language.code).url(in: config),
-                                 dir: language.direction.rawValue, current: language.code == code)
-                },
+                languages: LanguageLink.switcher(config: config, current: code, path: Self.path(of:)),
                 canonical: path.permalink(in: config), alternates: [], xDefault: nil,
                 special: .privacy(counted: counted))
             let html = context.theme.render("privacy", page, shared: data.view, diagnostics: &diagnostics)

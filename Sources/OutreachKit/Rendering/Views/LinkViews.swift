@@ -1,3 +1,4 @@
+import CampaignModel
 import Mustache
 
 // The small entries templates walk in lists: links, hotlines, figures. One struct per shape,
@@ -60,6 +61,15 @@ struct LanguageLink: MustacheParent, Sendable {
         case "dir": dir
         case "current": current
         default: nil
+        }
+    }
+
+    /// The switcher of a page every language has at its own address (`path(language)`), such as
+    /// the offline and privacy pages: the same page in each language, `current` marked.
+    static func switcher(config: SiteConfig, current: LanguageCode, path: (LanguageCode) -> SitePath) -> [LanguageLink] {
+        config.languages.map { language in
+            LanguageLink(code: language.code.rawValue, name: language.name, url: path(language.code).url(in: config),
+                         dir: language.direction.rawValue, current: language.code == current)
         }
     }
 }
