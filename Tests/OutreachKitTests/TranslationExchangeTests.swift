@@ -40,6 +40,16 @@ import CampaignModel
         let replaced = blocks.replacing([0: "Title", 2: "Item one\nmore\nand more", 4: "Quote"])
         #expect(replaced == "\n## Title ##\n\n第一段\n第二行  \n\n- Item one\n  more\n  and more\n- 項目二\n\n> Quote\n\n```\ncode\n```\n")
     }
+
+    /// A setext heading's text ends above its underline, even with no blank line after it (where
+    /// cmark's own end line runs on into the next paragraph).
+    @Test func setextHeadingKeepsItsUnderline() {
+        let body = "標題\n----\n段落\n"
+        let blocks = MarkdownBlocks(body)
+        #expect(blocks.blocks.map(\.text) == ["標題", "段落"])
+        #expect(blocks.shape == ["h2", "paragraph"])
+        #expect(blocks.replacing([0: "Title", 1: "Paragraph"]) == "Title\n----\nParagraph\n")
+    }
 }
 
 @Suite struct YAMLTextEditorTests {

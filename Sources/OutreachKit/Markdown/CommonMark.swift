@@ -130,14 +130,11 @@ enum CommonMark {
             node = cmark_node_next(block)
         }
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
-        // A setext heading (`Title` over `-----`) ends at its underline. cmark's end line for one
-        // runs on into the next paragraph when no blank line follows, so the underline is found here.
+        // A setext heading (`Title` over `-----`) ends at its underline.
         for index in boundaries.indices {
             guard let heading = boundaries[index].heading,
-                  !lines[heading.endLine - 1].trimmingCharacters(in: .whitespaces).hasPrefix("#") else { continue }
-            var end = heading.endLine
-            while end < lines.count, !Self.isSetextUnderline(lines[end]) { end += 1 }
-            boundaries[index].heading?.endLine = min(end + 1, lines.count)
+                  let underline = setextUnderline(ofHeadingAt: heading.endLine, in: lines) else { continue }
+            boundaries[index].heading?.endLine = underline
         }
         var sections: [Section] = []
         for (index, boundary) in boundaries.enumerated() {
@@ -170,8 +167,9 @@ enum CommonMark {
 
     /// The headings and paragraphs of `markdown` in document order, with where their text is.
     /// Walked with cmark's iterator (no recursion). For a setext heading the underline is not part
-    /// of the text: its last line is found here, since cmark's end line for one can run on.
+    /// of the text: its last line is the one above the underline.
     static func textBlocks(of markdown: String) -> [TextBlock] {
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         let document = markdown.withCString { pointer in
             cmark_parse_document(pointer, strlen(pointer), CMARK_OPT_DEFAULT)
         }
@@ -194,12 +192,28 @@ enum CommonMark {
                     parent = cmark_node_parent(container)
                 }
             }
+            let startLine = Int(cmark_node_get_start_line(node))
+            var endLine = Int(cmark_node_get_end_line(node))
+            if type == CMARK_NODE_HEADING, let underline = setextUnderline(ofHeadingAt: startLine, in: lines) {
+                endLine = max(startLine, underline - 1)
+            }
             blocks.append(TextBlock(
                 kind: kind, level: type == CMARK_NODE_HEADING ? Int(cmark_node_get_heading_level(node)) : 0,
-                startLine: Int(cmark_node_get_start_line(node)), endLine: Int(cmark_node_get_end_line(node)),
-                startColumn: Int(cmark_node_get_start_column(node))))
+                startLine: startLine, endLine: endLine, startColumn: Int(cmark_node_get_start_column(node))))
         }
         return blocks
+    }
+
+    /// The 1-based line of the underline (`---`, `===`) of the setext heading starting on `line`;
+    /// nil for an ATX heading (`## Title`). cmark's own end line for a setext heading runs on into
+    /// the next paragraph when no blank line follows, so the underline is looked for in the text.
+    private static func setextUnderline(ofHeadingAt line: Int, in lines: [Substring]) -> Int? {
+        guard line >= 1, line <= lines.count, !lines[line - 1].trimmingCharacters(in: .whitespaces).hasPrefix("#") else {
+            return nil
+        }
+        var index = line  // 0-based: the line after the heading's first
+        while index < lines.count, !isSetextUnderline(lines[index]) { index += 1 }
+        return index < lines.count ? index + 1 : nil
     }
 
     /// `---` or `===` under a heading's text, indented by at most three spaces.

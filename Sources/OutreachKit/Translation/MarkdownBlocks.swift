@@ -73,13 +73,8 @@ struct MarkdownBlocks: Sendable {
             return Block(kind: .heading, level: found.level, text: content, line: found.startLine, lines: first...first,
                          prefixes: [firstPrefix + String(hashes) + String(spaces)], suffix: suffix)
         }
-        var last = min(max(found.endLine - 1, first), lines.count - 1)
-        if found.kind == .heading {
-            // Setext heading: the text ends above its underline.
-            var underline = first + 1
-            while underline < lines.count, !Self.isSetextUnderline(lines[underline]) { underline += 1 }
-            last = max(first, min(underline - 1, lines.count - 1))
-        }
+        // For a setext heading, `textBlocks` ends the text above its underline.
+        let last = min(max(found.endLine - 1, first), lines.count - 1)
         var prefixes = [firstPrefix]
         var texts = [firstText]
         if last > first {
@@ -96,12 +91,6 @@ struct MarkdownBlocks: Sendable {
         firstText = texts[0]
         return Block(kind: found.kind, level: found.level, text: texts.joined(separator: "\n"), line: found.startLine,
                      lines: first...last, prefixes: prefixes, suffix: String(trailing.reversed()))
-    }
-
-    private static func isSetextUnderline(_ line: String) -> Bool {
-        let text = line.trimmingCharacters(in: .whitespaces)
-        guard let first = text.first, first == "-" || first == "=" else { return false }
-        return text.allSatisfy { $0 == first }
     }
 
     /// The body with the texts of some blocks replaced (by block index), every other line unchanged.
