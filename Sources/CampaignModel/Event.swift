@@ -137,3 +137,12 @@ public struct Figure: Hashable, Sendable, Identifiable {
         self.period = period
     }
 }
+
+extension CalendarDay {
+    /// The day in Taiwan (Asia/Taipei, UTC+8) at `secondsSince1970` seconds after 1970-01-01 00:00 UTC.
+    public init(taiwanDayAt secondsSince1970: Int) {
+        let local = secondsSince1970 + EventTime.utcOffsetSeconds
+        // Rounded down, also before 1970.
+        self.init(daysSince1970: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
+    }
+}

@@ -33,8 +33,7 @@ public struct Collector: Sendable {
 
     /// The day in Asia/Taipei (UTC+8, no daylight saving) by the system clock.
     public static let todayInTaiwan: @Sendable () -> CalendarDay = {
-        let seconds = Int(Date().timeIntervalSince1970) + EventTime.utcOffsetSeconds
-        return CalendarDay(daysSince1970: Int((Double(seconds) / 86_400).rounded(.down)))
+        CalendarDay(taiwanDayAt: Int(Date().timeIntervalSince1970))
     }
 
     /// The routes, for the application or for tests.

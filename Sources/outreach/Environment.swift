@@ -7,8 +7,7 @@ enum Environment {
     /// The day of `SOURCE_DATE_EPOCH` in Taiwan time, for reproducible builds.
     static func sourceDateEpochDay() -> CalendarDay? {
         guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(text) else { return nil }
-        let days = (seconds + EventTime.utcOffsetSeconds) / 86_400
-        return CalendarDay(daysSince1970: days)
+        return CalendarDay(taiwanDayAt: seconds)
     }
 
     /// The first PDF renderer on `PATH`: Chromium, then WeasyPrint.

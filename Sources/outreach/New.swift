@@ -46,8 +46,7 @@ struct New: ParsableCommand {
         let department = (try? FileManager.default.contentsOfDirectory(atPath: content + "/departments"))?
             .filter { $0.hasSuffix(".md") && !$0.hasPrefix("_") && $0.split(separator: ".").count == 2 }
             .sorted().first.map { String($0.dropLast(3)) }
-        let now = Date()
-        let day = CalendarDay(daysSince1970: (Int(now.timeIntervalSince1970) + EventTime.utcOffsetSeconds) / 86_400)
+        let day = CalendarDay(taiwanDayAt: Int(Date().timeIntervalSince1970))
         let text = Scaffold.text(for: kind, slug: slug, language: language, defaultLanguage: defaultLanguage,
                                  department: department, hotlines: Scaffold.hotlineIDs(inContentFolder: content), today: day)
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)

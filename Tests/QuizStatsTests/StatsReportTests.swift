@@ -74,4 +74,11 @@ import Testing
         #expect(CalendarDay(daysSince1970: 20_789) == CalendarDay(year: 2026, month: 12, day: 2))
         #expect(CalendarDay(daysSince1970: 11_016) == CalendarDay(year: 2000, month: 2, day: 29))
     }
+
+    /// 2026-12-01 16:00 UTC is already 2 December in Taipei; 15:59:59 is not.
+    @Test func takesTheDayInTaiwan() {
+        #expect(CalendarDay(taiwanDayAt: 1_796_140_800) == CalendarDay(year: 2026, month: 12, day: 2))
+        #expect(CalendarDay(taiwanDayAt: 1_796_140_799) == CalendarDay(year: 2026, month: 12, day: 1))
+        #expect(CalendarDay(taiwanDayAt: -28_801) == CalendarDay(year: 1969, month: 12, day: 31))
+    }
 }
