@@ -65,6 +65,7 @@ let package = Package(
             name: "QuizStats",
             dependencies: [
                 "CampaignModel",
+                "CampaignReport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

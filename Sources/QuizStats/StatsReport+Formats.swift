@@ -1,4 +1,5 @@
 import CampaignModel
+import CampaignReport
 import Foundation
 
 extension StatsReport {
@@ -43,11 +44,12 @@ extension StatsReport {
     /// One row per quiz × category × question × language (`all` for a question's total, and a
     /// row with an empty question for a category's headline). Suppressed cells are empty.
     public var csv: String {
-        var rows = [["quiz", "category", "question", "language", "answers", "correct", "percentCorrect", "facilityIndex",
-                     "mostChosenWrong"]]
+        var table = CSVTable(header: ["quiz", "category", "question", "language", "answers", "correct", "percentCorrect",
+                                      "facilityIndex", "mostChosenWrong"])
         func row(_ quiz: String, _ category: String, _ question: String, _ language: String, _ cell: Cell, _ wrong: String = "") {
-            rows.append([quiz, category, question, language, cell.answers.map(String.init) ?? "", cell.correct.map(String.init) ?? "",
-                         cell.percentCorrect.map(Self.number) ?? "", cell.facilityIndex.map(Self.number) ?? "", wrong])
+            table.rows.append([quiz, category, question, language, cell.answers.map(String.init) ?? "",
+                               cell.correct.map(String.init) ?? "", cell.percentCorrect.map(Self.number) ?? "",
+                               cell.facilityIndex.map(Self.number) ?? "", wrong])
         }
         for quiz in quizzes {
             for category in quiz.categories {
@@ -60,12 +62,7 @@ extension StatsReport {
                 }
             }
         }
-        return rows.map { $0.map(Self.quote).joined(separator: ",") + "\r\n" }.joined()
-    }
-
-    static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return table.text
     }
 
     /// The same, nested, for scripts: suppressed counts are `null`.
