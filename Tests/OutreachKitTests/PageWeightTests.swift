@@ -67,8 +67,10 @@ import TestSupport
     @Test func stylesheetsAndScriptsAreFoundAbsoluteAndRelative() throws {
         let config = SiteConfig(title: .init(), baseURL: "https://example.org/campaign/", defaultLanguage: .init("en")!,
                                 languages: [], allowsUnsafeHTML: false)
-        var theme = Theme(library: .init(), templateFiles: [:], strings: [:], assets: [])
-        theme.assetContents = ["style.css": Array(String(repeating: "a{}", count: 100).utf8), "quiz.js": Array("let x = 1;".utf8)]
+        let theme = Theme(library: .init(), templateFiles: [:], strings: [:], assets: [
+            AssetFile(relativePath: "style.css", bytes: Array(String(repeating: "a{}", count: 100).utf8)),
+            AssetFile(relativePath: "quiz.js", bytes: Array("let x = 1;".utf8)),
+        ])
         let weigher = PageWeigher(theme: theme, config: config)
         let html = """
             <link rel="stylesheet" href="/campaign/assets/style.css"><link rel="manifest" href="/campaign/en/manifest.webmanifest">

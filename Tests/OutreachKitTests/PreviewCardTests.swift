@@ -56,7 +56,7 @@ import Testing
         var diagnostics: [Diagnostic] = []
         let icon = Self.pngHeader(width: 512, height: 500) + [0, 0, 0, 0]
         let theme = Theme.load(templates: InlineSite.templates, i18n: [], assets: [AssetFile(relativePath: "icons/icon-512.png", bytes: icon)],
-                               assetContents: ["icons/icon-512.png": icon], config: site.model.config, diagnostics: &diagnostics)
+                               config: site.model.config, diagnostics: &diagnostics)
         let renderer = PageRenderer(model: site.model, theme: theme)
         let card = renderer.context.data(for: LanguageCode("vi")!).view.shareImage
         #expect(card?.src == "https://example.org/campaign/assets/icons/icon-512.png")

@@ -19,10 +19,9 @@ struct Loader {
         var i18n: [SourceFile] = []
         /// The built-in theme's UI strings, which a site's own files override key by key.
         var builtInI18n: [SourceFile] = []
+        /// The theme's assets, read into memory: a few small files, which the service worker's
+        /// cache name hashes, the page weights count, and the build then writes from memory.
         var themeAssets: [AssetFile] = []
-        /// The theme's assets' bytes, by path in the assets folder: a few small files, read here
-        /// because the service worker's cache name hashes them and the page weights count them.
-        var themeAssetContents: [String: [UInt8]] = [:]
         var diagnostics: [Diagnostic] = []
     }
 
@@ -87,18 +86,13 @@ struct Loader {
         let assets = read("assets") { _ in false }
         loaded.templates = templates.textFiles
         loaded.i18n = i18n.textFiles
-        loaded.themeAssets = assets.assets
-        for asset in assets.assets {
-            switch asset.source {
-            case .memory(let bytes):
-                loaded.themeAssetContents[asset.relativePath] = bytes
-            case .disk(let path):
-                if let data = FileManager().contents(atPath: path) {
-                    loaded.themeAssetContents[asset.relativePath] = Array(data)
-                } else {
-                    loaded.diagnostics.append(.error(.unreadableFile(path), at: SourceLocation(file: path)))
-                }
+        loaded.themeAssets = assets.assets.compactMap { asset in
+            guard case .disk(let path) = asset.source else { return asset }
+            guard let data = FileManager().contents(atPath: path) else {
+                loaded.diagnostics.append(.error(.unreadableFile(path), at: SourceLocation(file: path)))
+                return nil
             }
+            return AssetFile(relativePath: asset.relativePath, bytes: Array(data))
         }
         loaded.diagnostics += templates.diagnostics + i18n.diagnostics + assets.diagnostics
         return loaded

@@ -206,7 +206,7 @@ public struct SiteBuilder: Sendable {
         }
         let hotlines = loaded.hotlinesFile.map { Hotline.parseList($0, config: config, diagnostics: &diagnostics) } ?? []
         let theme = Theme.load(templates: loaded.templates, i18n: loaded.i18n, builtInI18n: loaded.builtInI18n,
-                               assets: loaded.themeAssets, assetContents: loaded.themeAssetContents, config: config,
+                               assets: loaded.themeAssets, config: config,
                                diagnostics: &diagnostics)
 
         var builder = SiteModelBuilder(config: config, includeDrafts: options.includeDrafts)

@@ -11,9 +11,22 @@ struct Theme: Sendable {
     /// Template sources by name, kept to point diagnostics at the right line.
     var templateFiles: [String: SourceFile]
     var strings: [LanguageCode: UIStrings]
+    /// The assets, their bytes in memory (the loader reads them).
     var assets: [AssetFile]
     /// The assets' bytes, by path in the assets folder.
-    var assetContents: [String: [UInt8]] = [:]
+    let assetContents: [String: [UInt8]]
+
+    init(library: MustacheLibrary, templateFiles: [String: SourceFile], strings: [LanguageCode: UIStrings], assets: [AssetFile]) {
+        self.library = library
+        self.templateFiles = templateFiles
+        self.strings = strings
+        self.assets = assets
+        var contents: [String: [UInt8]] = [:]
+        for asset in assets {
+            if case .memory(let bytes) = asset.source { contents[asset.relativePath] = bytes }
+        }
+        assetContents = contents
+    }
 
     /// Templates under `fragments/`, rendered once per language rather than on every page.
     var fragmentNames: [String] {
@@ -55,7 +68,6 @@ struct Theme: Sendable {
 
     /// Compiles the theme's templates and reads its UI strings, reporting every problem.
     static func load(templates: [SourceFile], i18n: [SourceFile], builtInI18n: [SourceFile] = [], assets: [AssetFile],
-                     assetContents: [String: [UInt8]] = [:],
                      config: SiteConfig, diagnostics: inout [Diagnostic]) -> Theme {
         HTMLEscaping.register()
         var library = MustacheLibrary()
@@ -86,7 +98,7 @@ struct Theme: Sendable {
             }
         }
         let strings = UIStrings.load(i18n, builtIn: builtInI18n, config: config, diagnostics: &diagnostics)
-        return Theme(library: library, templateFiles: files, strings: strings, assets: assets, assetContents: assetContents)
+        return Theme(library: library, templateFiles: files, strings: strings, assets: assets)
     }
 }
 
