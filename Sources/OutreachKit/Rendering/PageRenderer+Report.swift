@@ -113,7 +113,7 @@ extension PageRenderer {
         var (template, page, _) = view(of: index, in: language, diagnostics: &diagnostics)
         let group = model.groups[index]
         page.special = .report(reportView(report, page: group, in: language, diagnostics: &diagnostics),
-                               rootPath: PrintViews.rootPath(of: group.path(in: language)))
+                               rootPath: PrintViews.rootPath(of: group.path(in: language)), report: report)
         return context.theme.render(template, page, shared: context.data(for: language).view, recorder: TemplateRecorder(),
                                     diagnostics: &diagnostics)
     }

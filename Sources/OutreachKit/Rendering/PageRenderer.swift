@@ -60,11 +60,11 @@ struct PageRenderer: Sendable {
         switch group.kind {
         case .pamphlet:
             files.append(renderBilingual(group, in: language, page: page, diagnostics: &diagnostics))
-        case .report(let campaign):
+        case .report:
             let folder = group.path(in: language)
             files.append(OutputFile(path: folder.appending(Self.runningHeaderFile).relative, text: Self.runningHeader(title: page.title)))
             // The same tables as `outreach report --format csv|json`, for spreadsheets.
-            if let report = try? report(of: campaign, in: language) {
+            if case .report(_, _, let report) = page.special {
                 files.append(OutputFile(path: folder.appending("report.csv").relative, text: report.csv))
                 files.append(OutputFile(path: folder.appending("report.json").relative, text: report.json))
             }
@@ -164,7 +164,7 @@ struct PageRenderer: Sendable {
             template = "report"
             if let report = try? report(of: campaign, in: language) {
                 page.special = .report(reportView(report, page: group, in: language, diagnostics: &diagnostics),
-                                       rootPath: PrintViews.rootPath(of: group.path(in: language)))
+                                       rootPath: PrintViews.rootPath(of: group.path(in: language)), report: report)
             }
         case .quizSet(let quiz, let set):
             template = "quiz"

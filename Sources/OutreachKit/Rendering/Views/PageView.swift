@@ -1,3 +1,5 @@
+import CampaignReport
+
 /// The view of every page template (`home`, `section`, `page`, `event`, `events`, `poster`,
 /// `pamphlet`, `pamphlet-bilingual`, `quiz`): what `base` shows for any page, and the one part
 /// particular to the page's kind.
@@ -47,7 +49,8 @@ struct PageView: TemplateView {
         case poster(PosterView, rootPath: String)
         case pamphlet(PamphletView, rootPath: String)
         case bilingual(BilingualView, rootPath: String)
-        case report(ReportView, rootPath: String)
+        /// A coordination report's page, with the report it shows (whose tables go beside it).
+        case report(ReportView, rootPath: String, report: CoordinationReport)
         /// The privacy page: whether finished quiz sets are counted.
         case privacy(counted: Bool)
         case search(SearchView)
@@ -96,11 +99,11 @@ struct PageView: TemplateView {
         case (.poster(let poster, _), "poster"): poster
         case (.pamphlet(let pamphlet, _), "pamphlet"): pamphlet
         case (.bilingual(let bilingual, _), "bilingual"): bilingual
-        case (.report(let report, _), "report"): report
+        case (.report(let report, _, _), "report"): report
         case (.privacy(let counted), "counted"): counted
         case (.search(let search), "search"): search
         case (.poster(_, let rootPath), "rootPath"), (.pamphlet(_, let rootPath), "rootPath"),
-             (.bilingual(_, let rootPath), "rootPath"), (.report(_, let rootPath), "rootPath"):
+             (.bilingual(_, let rootPath), "rootPath"), (.report(_, let rootPath, _), "rootPath"):
             rootPath
         default: nil
         }
