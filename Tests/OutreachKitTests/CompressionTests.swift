@@ -18,6 +18,27 @@ import Testing
         #expect(Brotli.decompress(compressed) == sample)
     }
 
+    @Test func bothEffortsRoundTrip() {
+        let page = Brotli.compress(sample, effort: .page)
+        let shared = Brotli.compress(sample, effort: .shared)
+        #expect(Brotli.decompress(page) == sample)
+        #expect(Brotli.decompress(shared) == sample)
+        #expect(shared.count <= page.count)
+    }
+
+    /// The window is the smallest that holds the input (2^bits - 16 bytes), from 10 to 24 bits;
+    /// an input larger than the largest window still round-trips.
+    @Test func windowFitsTheInput() {
+        #expect(Brotli.windowBits(for: 0) == 10)
+        #expect(Brotli.windowBits(for: 1008) == 10)
+        #expect(Brotli.windowBits(for: 1009) == 11)
+        #expect(Brotli.windowBits(for: 12_000) == 14)
+        #expect(Brotli.windowBits(for: 1 << 30) == 24)
+        let large = Array((0..<(1 << 17)).map { UInt8(truncatingIfNeeded: $0 &* 2654435761 >> 13) })
+        #expect(Brotli.windowBits(for: large.count) == 18)
+        #expect(Brotli.decompress(Brotli.compress(large)) == large)
+    }
+
     @Test func emptyInputRoundTrips() {
         #expect(Gzip.decompress(Gzip.compress([])) == [])
         #expect(Brotli.decompress(Brotli.compress([])) == [])

@@ -5,9 +5,9 @@ struct Precompressed: Sendable {
     var brotli: [UInt8]
     var gzip: [UInt8]
 
-    /// Both copies of `bytes`.
-    init(_ bytes: some Collection<UInt8>) {
-        brotli = Brotli.compress(bytes)
+    /// Both copies of `bytes`, the brotli one compressed with `effort`.
+    init(_ bytes: some Collection<UInt8>, effort: Brotli.Effort = .page) {
+        brotli = Brotli.compress(bytes, effort: effort)
         gzip = Gzip.compress(bytes)
     }
 

@@ -50,13 +50,13 @@ struct SiteWriter: Sendable {
         case .text(let text):
             try Self.writeFile(text, to: destination)
             guard Precompressed.applies(to: file.path) else { return nil }
-            let copies = Precompressed(text.utf8)
+            let copies = Precompressed(text.utf8, effort: file.effort)
             try Self.writeCopies(copies, beside: destination)
             return copies
         case .bytes(let bytes):
             try bytes.withUnsafeBufferPointer { buffer in Result { () throws(WriteError) in try Self.writeBytes(buffer, to: destination) } }.get()
             guard Precompressed.applies(to: file.path) else { return nil }
-            let copies = Precompressed(bytes)
+            let copies = Precompressed(bytes, effort: file.effort)
             try Self.writeCopies(copies, beside: destination)
             return copies
         case .copy(let source):
@@ -69,7 +69,7 @@ struct SiteWriter: Sendable {
             guard let bytes = FileManager().contents(atPath: destination) else {
                 throw WriteError(detail: "cannot read \(destination) back to compress it")
             }
-            let copies = Precompressed(bytes)
+            let copies = Precompressed(bytes, effort: file.effort)
             try Self.writeCopies(copies, beside: destination)
             return copies
         }

@@ -50,7 +50,7 @@ public struct SiteBuilder: Sendable {
         diagnostics += pages.diagnostics
         var (files, fileDiagnostics, reportRows) = await siteFiles
         diagnostics += fileDiagnostics
-        files += prepared.theme.assets.map { OutputFile(path: "assets/" + $0.relativePath, asset: $0) }
+        files += prepared.theme.assets.map { OutputFile(path: "assets/" + $0.relativePath, asset: $0, effort: .shared) }
         // The workers come last: their cache names hash the pages, site files and assets they keep.
         files += workers.render(contents: Self.contents(of: precached, pages: pages.kept, files: files, theme: prepared.theme))
         times.lap("render pages (writing them) and site files")
