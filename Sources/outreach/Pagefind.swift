@@ -54,7 +54,7 @@ struct Pagefind: SearchIndexer {
     }
 
     /// The site's HTML files as Pagefind should read them, in `copy`: pages in Chinese, Japanese
-    /// or Thai with their characters spaced, the others as they are.
+    /// or Thai with their characters spaced, the others hard-linked as they are.
     static func writeIndexCopy(of folder: URL, to copy: URL) throws {
         let fileManager = FileManager.default
         try? fileManager.removeItem(at: copy)
@@ -67,7 +67,8 @@ struct Pagefind: SearchIndexer {
             let html = try String(contentsOf: source, encoding: .utf8)
             if let language = documentLanguage(of: html), SpacedText.applies(toLanguage: language) {
                 try Data(SpacedText.spaced(html).utf8).write(to: target)
-            } else {
+            } else if link(source.path, target.path) != 0 {
+                // A hard link costs no copy; Pagefind only reads. Another file system: copy.
                 try fileManager.copyItem(at: source, to: target)
             }
         }

