@@ -17,7 +17,9 @@ extension StatsReport {
                     var line = "    \(question.question): " + Self.headline(question.total)
                     let languages = question.languages.keys.sorted().map { "\($0) \(Self.short(question.languages[$0] ?? .empty))" }
                     line += "; " + languages.joined(separator: ", ")
-                    if let wrong = question.mostChosenWrong { line += "; most chosen wrong answer: \(wrong)" }
+                    if let wrong = question.mostChosenWrong {
+                        line += "; most chosen wrong answer: \(wrong)" + (question.mostChosenWrongText.map { " (\"\($0)\")" } ?? "")
+                    }
                     lines.append(line)
                 }
             }
@@ -45,17 +47,19 @@ extension StatsReport {
     /// row with an empty question for a category's headline). Suppressed cells are empty.
     public var csv: String {
         var table = CSVTable(header: ["quiz", "category", "question", "language", "answers", "correct", "percentCorrect",
-                                      "facilityIndex", "mostChosenWrong"])
-        func row(_ quiz: String, _ category: String, _ question: String, _ language: String, _ cell: Cell, _ wrong: String = "") {
+                                      "facilityIndex", "mostChosenWrong", "mostChosenWrongText"])
+        func row(_ quiz: String, _ category: String, _ question: String, _ language: String, _ cell: Cell,
+                 _ wrong: String = "", _ wrongText: String = "") {
             table.rows.append([quiz, category, question, language, cell.answers.map(String.init) ?? "",
                                cell.correct.map(String.init) ?? "", cell.percentCorrect.map(Self.number) ?? "",
-                               cell.facilityIndex.map(Self.number) ?? "", wrong])
+                               cell.facilityIndex.map(Self.number) ?? "", wrong, wrongText])
         }
         for quiz in quizzes {
             for category in quiz.categories {
                 row(quiz.quiz, category.category, "", "all", category.total)
                 for question in category.questions {
-                    row(quiz.quiz, category.category, question.question, "all", question.total, question.mostChosenWrong ?? "")
+                    row(quiz.quiz, category.category, question.question, "all", question.total,
+                        question.mostChosenWrong ?? "", question.mostChosenWrongText ?? "")
                     for language in question.languages.keys.sorted() {
                         row(quiz.quiz, category.category, question.question, language, question.languages[language] ?? .empty)
                     }
@@ -93,6 +97,7 @@ extension StatsReport {
             var total: CellRecord
             var languages: [String: CellRecord]
             var mostChosenWrong: String?
+            var mostChosenWrongText: String?
         }
         struct CategoryRecord: Encodable {
             var id: String
@@ -118,7 +123,8 @@ extension StatsReport {
                                questions: category.questions.map { question in
                                    QuestionRecord(id: question.question, text: question.text, total: CellRecord(question.total),
                                                   languages: question.languages.mapValues(CellRecord.init),
-                                                  mostChosenWrong: question.mostChosenWrong)
+                                                  mostChosenWrong: question.mostChosenWrong,
+                                                  mostChosenWrongText: question.mostChosenWrongText)
                                })
             })
         })

@@ -37,6 +37,8 @@ public struct StatsReport: Hashable, Sendable {
         public var languages: [String: Cell]
         /// The wrong choice picked most often (its id), when the count is shown.
         public var mostChosenWrong: String?
+        /// That choice's text in the default language (nil for true-false, whose labels are the theme's).
+        public var mostChosenWrongText: String?
     }
 
     /// One cell: the counts, or nil where suppressed.
@@ -95,10 +97,13 @@ public struct StatsReport: Hashable, Sendable {
                     let wrong = (picks[quiz.id]?[question.id] ?? [:])
                         .filter { !question.answers.contains($0.key) && $0.value > 0 }
                         .sorted { ($1.value, $0.key) < ($0.value, $1.key) }.first
+                    let shownWrong = wrong.flatMap { $0.value >= Self.threshold ? $0.key : nil }
+                    let wrongText = shownWrong.flatMap { id in question.choices.first { $0.id == id } }
+                        .map { text($0.text, "") }.flatMap { $0.isEmpty ? nil : $0 }
                     return QuestionPart(
                         question: question.id, text: text(question.text, question.id), total: totalCell,
                         languages: Dictionary(uniqueKeysWithValues: zip(languages, cells)),
-                        mostChosenWrong: wrong.flatMap { $0.value >= Self.threshold ? $0.key : nil })
+                        mostChosenWrong: shownWrong, mostChosenWrongText: wrongText)
                 }
                 let sum = questions.compactMap { quizCounts[$0.id] }.flatMap(\.values)
                     .reduce(Tally.Answers(answers: 0, correct: 0)) {
@@ -111,6 +116,7 @@ public struct StatsReport: Hashable, Sendable {
                     parts[index].total = totals[index]
                     parts[index].languages = parts[index].languages.mapValues { _ in Cell(answers: nil, correct: nil) }
                     parts[index].mostChosenWrong = nil
+                    parts[index].mostChosenWrongText = nil
                 }
                 return CategoryPart(category: category.id, name: text(category.name, category.id), total: headline, questions: parts)
             }

@@ -19,7 +19,9 @@ enum Bank {
         ],
         questions: [
             QuizQuestion(id: "passport", category: "rights", kind: .single, text: Localized([en: "Who keeps your passport?"]),
-                         choices: ["a", "b", "c"].map { QuizChoice(id: $0, text: Localized([en: $0])) },
+                         choices: [("a", "My employer"), ("b", "I do"), ("c", "My broker")].map {
+                             QuizChoice(id: $0.0, text: Localized([en: $0.1]))
+                         },
                          answers: ["b"], explanation: Localized()),
             QuizQuestion(id: "free", category: "help", kind: .trueFalse, text: Localized([en: "1955 is free."]),
                          choices: ["true", "false"].map { QuizChoice(id: $0, text: Localized()) },
