@@ -50,7 +50,7 @@ import Testing
         let files = site.renderer.render(index, in: LanguageCode("vi")!).files
         let svg = try #require(files.first { $0.path == "vi/posters/signs/signs-vi-qr.svg" })
         guard case .text(let text) = svg.contents else { Issue.record("not text"); return }
-        #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg width=\""))
+        #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"296\" height=\"296\" "))
         #expect(text.contains("aria-label=\"https://example.org/campaign/vi/help/\""))
     }
 
@@ -105,9 +105,9 @@ import Testing
         let site = InlineSite(pages, assets: [AssetFile(relativePath: "img/anim.gif", bytes: gif)])
         let found = site.diagnostics.map { "\($0.location.file):\($0.location.line ?? 0):\($0.location.column ?? 0) \($0.reason)" }.sorted()
         #expect(found == [
-            "content/about.md:4:14 unsupportedShareImage(\"img/anim.gif\")",
-            "content/far.md:3:14 pathOutsideContent(\"../../etc/card.png\")",
-            "content/help.md:3:14 missingImage(\"img/missing.png\")",
+            "content/about.md:4:13 unsupportedShareImage(\"img/anim.gif\")",
+            "content/far.md:3:13 pathOutsideContent(\"../../etc/card.png\")",
+            "content/help.md:3:13 missingImage(\"img/missing.png\")",
         ])
     }
 

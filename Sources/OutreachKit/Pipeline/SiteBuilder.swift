@@ -52,6 +52,12 @@ public struct SiteBuilder: Sendable {
         diagnostics += fileDiagnostics
         // The layout pages of the images are rendered now, with the pages; they are shot in the finish step.
         let imageJobs = options.imageRenderer != nil ? renderer.imageJobs(diagnostics: &diagnostics) : []
+        if options.imageRenderer != nil {
+            for name in Theme.imageTemplates where prepared.theme.templateFiles[name] == nil {
+                diagnostics.append(.error(.missingTemplate(name),
+                                          at: SourceLocation(file: options.themeFolder + "/templates/" + name + ".mustache")))
+            }
+        }
         files += prepared.theme.assets.map { OutputFile(path: "assets/" + $0.relativePath, asset: $0) }
         // The workers come last: their cache names hash the pages, site files and assets they keep.
         files += workers.render(contents: Self.contents(of: precached, pages: pages.kept, files: files, theme: prepared.theme))

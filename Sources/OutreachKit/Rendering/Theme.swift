@@ -5,8 +5,10 @@ import Mustache
 /// The theme, loaded and compiled once per build: templates, UI strings per language, and assets.
 struct Theme: Sendable {
     /// Templates the engine renders directly; partials they use are checked too.
-    static let requiredTemplates = ["base", "home", "section", "page", "quiz", "event", "events", "poster", "pamphlet", "pamphlet-bilingual", "report", "translations", "translation-row", "404", "root", "offline", "privacy",
-                                     "eposter", "site-card"]
+    static let requiredTemplates = ["base", "home", "section", "page", "quiz", "event", "events", "poster", "pamphlet", "pamphlet-bilingual", "report", "translations", "translation-row", "404", "root", "offline", "privacy"]
+    /// Templates of the images a build with Chromium makes (a theme that predates them needs them
+    /// only then; a missing one is reported when it is rendered).
+    static let imageTemplates = ["eposter", "site-card"]
 
     var library: MustacheLibrary
     /// Template sources by name, kept to point diagnostics at the right line.
