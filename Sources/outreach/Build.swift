@@ -58,6 +58,7 @@ struct Build: AsyncParsableCommand {
         options.today = Environment.sourceDateEpochDay()
         options.pdfPrinter = printer
         options.searchIndexer = noSearch ? nil : Environment.pagefind()
+        options.imageRenderer = Environment.imageRenderer()
         let clock = ContinuousClock()
         let start = clock.now
         let report = await SiteBuilder(options: options).build()
@@ -78,8 +79,9 @@ struct Build: AsyncParsableCommand {
             FileHandle.standardError.write(Data((summary + ". '\(output)' was not changed.\n").utf8))
             throw ExitCode(1)
         }
-        if !noSearch {
-            for note in report.notes { FileHandle.standardError.write(Data((note.description + "\n").utf8)) }
+        // Search skipped on purpose (`--no-search`) needs no note.
+        for note in report.notes where !(noSearch && note == .searchSkipped) {
+            FileHandle.standardError.write(Data((note.description + "\n").utf8))
         }
         print(Summary.line(for: report, output: output, elapsed: elapsed))
     }
@@ -96,7 +98,9 @@ enum Summary {
         }.joined(separator: ", ")
         let milliseconds = Int(Self.milliseconds(elapsed))
         let warnings = report.diagnostics.count
+        let images = report.imagesRendered + report.imagesReused
         return "Built \(output)/ in \(milliseconds) ms: pages \(languages); \(report.filesWritten) files"
+            + (images > 0 ? " (\(images) images: \(report.imagesRendered) rendered, \(report.imagesReused) reused)" : "")
             + (warnings > 0 ? "; \(warnings) warning\(warnings == 1 ? "" : "s")" : "")
     }
 

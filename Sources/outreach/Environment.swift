@@ -25,6 +25,15 @@ enum Environment {
         return nil
     }
 
+    /// Chromium on `PATH` (`chromium`, `chromium-browser`, `google-chrome`), which makes the
+    /// e-poster images and preview cards; nil when there is none.
+    static func imageRenderer() -> ImageRenderer? {
+        for name in ["chromium", "chromium-browser", "google-chrome"] {
+            if let path = executable(named: name) { return ImageRenderer(executable: path) }
+        }
+        return nil
+    }
+
     /// Pagefind, preferring its extended build (which segments Chinese and Thai): `pagefind_extended`
     /// or `pagefind` on `PATH`, else the Python package (`python3 -m pagefind`, what `make site`
     /// installs). Nil when none is there.

@@ -147,8 +147,8 @@ import TestSupport
                              "--output", folder.appendingPathComponent("site").path])
         #expect(build.status == 0, "\(build.errors)")
         let codes = languages.split(separator: ",")
-        // Home, help, the quiz and its section, the poster and its section, and search.
-        #expect(build.output.contains(codes.map { "\($0) 7" }.joined(separator: ", ")), "\(build.output)")
+        // Home, help, the quiz and its section, the poster and its section, search, and materials.
+        #expect(build.output.contains(codes.map { "\($0) 8" }.joined(separator: ", ")), "\(build.output)")
         let check = try run(["check", "--content", content, "--theme", folder.appendingPathComponent("theme").path])
         #expect(check.status == 0 && check.output == "0 errors, 0 warnings\n", "\(check.output)\(check.errors)")
         let home = try String(contentsOf: folder.appendingPathComponent("content/_index.md"), encoding: .utf8)

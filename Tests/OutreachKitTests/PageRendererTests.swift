@@ -24,7 +24,8 @@ struct InlineSite {
     }
 
     init(_ pages: [String: String], siteYAML: String = siteYAML, quizzes: [String: String] = [:],
-         searchTitle: Localized<String>? = nil) {
+         searchTitle: Localized<String>? = nil, materialsTitle: Localized<String>? = nil, assets: [AssetFile] = [],
+         makesImages: Bool = false) {
         var diagnostics: [Diagnostic] = []
         let siteFile = SourceFile(relativePath: "site.yaml", displayPath: "content/site.yaml", text: siteYAML)
         let config = SiteConfig.parse(siteFile, baseURLOverride: nil, diagnostics: &diagnostics)!
@@ -46,9 +47,12 @@ struct InlineSite {
             let file = SourceFile(relativePath: path, displayPath: "content/" + path, text: text)
             return Quiz.parse(file, config: config, diagnostics: &diagnostics).map { ($0, file) }
         }
-        let model = builder.build(pages: sources, inputs: .init(quizzes: parsedQuizzes, searchTitle: searchTitle))
+        var inputs = SiteModelBuilder.Inputs(assets: assets, quizzes: parsedQuizzes, searchTitle: searchTitle,
+                                             materialsTitle: materialsTitle)
+        inputs.shareImageSizes = Loader.imageSizes(of: Set(sources.compactMap(\.shareImagePath)), in: assets)
+        let model = builder.build(pages: sources, inputs: inputs)
         diagnostics += builder.diagnostics
-        renderer = PageRenderer(model: model, theme: theme)
+        renderer = PageRenderer(model: model, theme: theme, makesImages: makesImages)
         self.diagnostics = diagnostics
     }
 

@@ -49,6 +49,8 @@ public enum Reason: Hashable, Sendable {
     // Markdown
     case brokenLink(String)
     case missingImage(String)
+    /// A preview card image (`shareImage:`) that is not a PNG or JPEG file.
+    case unsupportedShareImage(String)
     case missingAnchor(url: String, language: String)
     case notLinked(languages: String)
     case pathOutsideContent(String)
@@ -119,6 +121,7 @@ public enum Reason: Hashable, Sendable {
         case .missingAnchor(let url, let language): "link to '\(url)': the page has no heading with that anchor in language '\(language)'"
         case .notLinked(let languages): "no other page links to this page (languages: \(languages)); readers can only find it by its address"
         case .missingImage(let path): "image '\(path)' not found in the content folder"
+        case .unsupportedShareImage(let path): "preview card image '\(path)' is not a PNG or JPEG file; link previews show only those"
         case .pathOutsideContent(let path): "path '\(path)' points outside the content folder"
         case .missingTemplate(let name): "theme has no template '\(name).mustache'"
         case .templateSyntax(let problem): "template syntax error: \(problem)"

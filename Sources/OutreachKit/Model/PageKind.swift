@@ -30,6 +30,9 @@ enum PageKind: Sendable {
     /// The search page of a language (`search.md`, or generated): a search box over the index
     /// Pagefind builds from the finished site.
     case search
+    /// The materials page of a language (`materials.md`, or generated): every poster and pamphlet
+    /// with its downloads, and for each e-poster a snippet to put it on another website.
+    case materials
 
     /// Whether it is a folder's own page (no slug of its own; its folder's pages are its children).
     var isSectionIndex: Bool {
@@ -61,7 +64,7 @@ enum PageKind: Sendable {
     var isArticle: Bool {
         switch self {
         case .page, .department, .pillar, .campaign, .poster, .pamphlet: true
-        case .home, .section, .eventList, .event, .quizSet, .report, .search: false
+        case .home, .section, .eventList, .event, .quizSet, .report, .search, .materials: false
         }
     }
 }

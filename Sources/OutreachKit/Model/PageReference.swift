@@ -16,6 +16,8 @@ enum PageReference: Hashable, Sendable {
     case quizSet(String, set: Int)
     /// The search page: `/<lang>/search/`.
     case search
+    /// The materials page: `/<lang>/materials/`.
+    case materials
 
     /// The folders of the content whose pages describe things of the campaign, and what each
     /// page there describes.
@@ -41,6 +43,7 @@ enum PageReference: Hashable, Sendable {
         case .quizSet(let slug, 1): Self.quizFolder + "/" + slug
         case .quizSet(let slug, let set): Self.quizFolder + "/" + slug + "/" + String(set)
         case .search: "search"
+        case .materials: "materials"
         }
     }
 }

@@ -70,6 +70,13 @@ struct PageSource: Sendable {
         return String(path[..<slash])
     }
 
+    /// The content file its `shareImage` names (`pillars/img/card.png`), nil when it names none or
+    /// points outside the content folder.
+    var shareImagePath: String? {
+        guard let reference = frontMatter.shareImage, !reference.id.hasPrefix("/") else { return nil }
+        return LinkResolver.normalize(reference.id, from: folder)
+    }
+
     private var box: Box
 
     /// Unchecked because its fields are mutable: they only change through the `_modify` accessors
@@ -98,6 +105,10 @@ struct PageFrontMatter: Sendable {
     var hotlines: [(id: String, location: SourceLocation)]
     /// Fields particular to the page's section (events, departments, campaigns, pillars).
     var data: PageData = .none
+    /// `shareImage: img/card.png`: the image of the page's preview card (`og:image`), a PNG or JPEG
+    /// file of the content, relative to the page; with `shareImageAlt`, its text.
+    var shareImage: Reference?
+    var shareImageAlt: String?
     /// `menu: true`: the page asks for a place in the default main menu (when `site.yaml` has no `menu:`).
     var showsInMenu = false
 }
@@ -147,6 +158,8 @@ extension PageSource {
             hotlines: (fields.strings("hotlines") ?? []).map { (id: $0.0, location: $0.1) })
         frontMatter.translationOf = fields.string("translationOf")
         frontMatter.showsInMenu = fields.bool("menu") ?? false
+        frontMatter.shareImage = fields.reference("shareImage")
+        frontMatter.shareImageAlt = fields.string("shareImageAlt")
         frontMatter.data = PageData.read(key: key, from: &fields, isTranslation: isTranslation)
         fields.warnAboutUnknownKeys()
         diagnostics += fields.diagnostics

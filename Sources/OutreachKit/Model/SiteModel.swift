@@ -24,6 +24,8 @@ struct SiteModel: Sendable {
     let unparsedPages: Set<String>
     /// What each imported translation was made from, by language (`content/translations/`).
     var translationLedgers: [LanguageCode: TranslationLedger] = [:]
+    /// Pixel sizes of the images pages name for their preview cards (`shareImage`), by content path.
+    var shareImageSizes: [String: ImageSize] = [:]
     /// Index into `groups` by page key.
     private let groupIndex: [String: Int]
 

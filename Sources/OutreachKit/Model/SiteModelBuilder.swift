@@ -29,11 +29,16 @@ struct SiteModelBuilder {
         /// Title of the generated search page, from the theme's `search_title`; nil for a theme
         /// without a search page.
         var searchTitle: Localized<String>?
+        /// Title of the generated materials page, from the theme's `materials_title`; nil for a
+        /// theme without a materials page.
+        var materialsTitle: Localized<String>?
         /// Names of the 4 Ps, from the theme's `pillar_<name>`, for the generated event lists.
         var pillarNames: [Pillar: Localized<String>] = [:]
         /// The title of a campaign's report, with `{campaign}` for the campaign's title, from the
         /// theme's `report_page_title`.
         var reportTitle = Localized<String>()
+        /// Sizes of the PNG and JPEG content files pages name as their preview card image (`shareImage`).
+        var shareImageSizes: [String: ImageSize] = [:]
         /// The build day; nil takes the newest date in the content, never the clock.
         var today: CalendarDay?
         /// Markdown files that could not be parsed (their problems are already reported).
@@ -83,9 +88,15 @@ struct SiteModelBuilder {
         var drafts = groupTranslations(pages)
         addQuizPages(inputs.quizzes, to: &drafts)
         addMissingSections(to: &drafts, titles: inputs.sectionTitles)
-        if let searchTitle = inputs.searchTitle { addSearchPage(to: &drafts, title: searchTitle) }
+        if let searchTitle = inputs.searchTitle { addGeneratedPage(.search, to: &drafts, title: searchTitle) }
+        // Only a site with printed material gets a materials page.
+        let printed = drafts.keys.contains { key in
+            [PageReference.Folder.posters, .pamphlets].contains { key.hasPrefix($0.rawValue + "/") && !key.hasSuffix("/_index") }
+        }
+        if let materialsTitle = inputs.materialsTitle, printed { addGeneratedPage(.materials, to: &drafts, title: materialsTitle) }
 
         let knownHotlines = Set(inputs.hotlines.map(\.id))
+        let assetPaths = Set(inputs.assets.map(\.relativePath))
         for key in drafts.keys.sorted() {
             guard let draft = drafts[key] else { continue }
             for folder in draft.folders where !Slug.isValid(folder) {
@@ -95,6 +106,7 @@ struct SiteModelBuilder {
                 for reference in page.frontMatter.hotlines where !knownHotlines.contains(reference.id) {
                     diagnostics.append(.error(.unknownHotline(reference.id), at: reference.location))
                 }
+                checkShareImage(of: page, assets: assetPaths, sizes: inputs.shareImageSizes)
             }
         }
 
@@ -134,7 +146,22 @@ struct SiteModelBuilder {
                               quizzes: quizzes, campaignData: campaignData, menu: menu, today: today,
                               unparsedPages: inputs.unparsedPages)
         model.offlinePages = offlinePages(of: groups, indexByKey: indexByKey)
+        model.shareImageSizes = inputs.shareImageSizes
         return model
+    }
+
+    /// A page's `shareImage` must be a PNG or JPEG file of the content, inside the content folder.
+    private mutating func checkShareImage(of page: PageSource, assets: Set<String>, sizes: [String: ImageSize]) {
+        guard let reference = page.frontMatter.shareImage else { return }
+        guard let path = page.shareImagePath else {
+            diagnostics.append(.error(.pathOutsideContent(reference.id), at: reference.location))
+            return
+        }
+        if !assets.contains(path) {
+            diagnostics.append(.error(.missingImage(reference.id), at: reference.location))
+        } else if sizes[path] == nil {
+            diagnostics.append(.error(.unsupportedShareImage(reference.id), at: reference.location))
+        }
     }
 
     /// Ties each translation to its original by key; a translation without one is an error.
@@ -260,10 +287,11 @@ struct SiteModelBuilder {
         }
     }
 
-    /// Adds `/<lang>/search/` in every language the theme titles it in, unless the content has its
-    /// own `search.md` (which then is the search page, its text shown above the search box).
-    private func addSearchPage(to drafts: inout [String: Draft], title: Localized<String>) {
-        let key = PageReference.search.key
+    /// Adds `/<lang>/search/` or `/<lang>/materials/` in every language the theme titles it in,
+    /// unless the content has its own `search.md` or `materials.md` (which then is the page, its
+    /// text shown above what the page generates).
+    private func addGeneratedPage(_ reference: PageReference, to drafts: inout [String: Draft], title: Localized<String>) {
+        let key = reference.key
         guard drafts[key] == nil else { return }
         func source(_ language: LanguageCode) -> PageSource {
             var page = Self.generatedSection(folders: [], language: language, title: title)
@@ -287,6 +315,7 @@ struct SiteModelBuilder {
         case "_index": return .home
         case PageReference.eventList(nil).key: return .eventList(nil)
         case PageReference.search.key: return .search
+        case PageReference.materials.key: return .materials
         default: break
         }
         if draft.key.hasSuffix("/_index") { return .section }
@@ -372,8 +401,9 @@ struct SiteModelBuilder {
             if case .home = group.kind { continue }
             // Generated event lists are reached from the events page's filters, not listed as its pages.
             if case .eventList(.some) = group.kind { continue }
-            // The search page is reached from every page's header.
+            // The search page is reached from every page's header, the materials page from the footer.
             if case .search = group.kind { continue }
+            if case .materials = group.kind { continue }
             let parentFolders = group.kind.isSectionIndex ? group.folders.dropLast() : group.folders[...]
             let parentKey = parentFolders.isEmpty ? "_index" : parentFolders.joined(separator: "/") + "/_index"
             guard let parent = indexByKey[parentKey] else { continue }

@@ -22,6 +22,9 @@ public struct BuildOptions: Sendable {
     public var today: CalendarDay?
     /// Print posters and pamphlets to PDF with this renderer (`--pdf`); nil prints none.
     public var pdfPrinter: PDFPrinter?
+    /// Makes every poster's images and the preview cards with this renderer (Chromium); nil makes
+    /// none (the report then notes that they were skipped, and cards show the theme's icon).
+    public var imageRenderer: ImageRenderer?
     /// Builds the search index over the finished site before it is swapped in; nil builds none
     /// (the report then notes that search was skipped, if the site has a search page).
     public var searchIndexer: (any SearchIndexer)?
@@ -33,7 +36,8 @@ public struct BuildOptions: Sendable {
     public init(contentFolder: String = "content", themeFolder: String = "theme", outputFolder: String = "site",
                 baseURL: String? = nil, includeDrafts: Bool = false, strict: Bool = false, today: CalendarDay? = nil,
                 pdfPrinter: PDFPrinter? = nil, builtInTheme: BuiltInTheme? = nil,
-                searchIndexer: (any SearchIndexer)? = nil) {
+                searchIndexer: (any SearchIndexer)? = nil, imageRenderer: ImageRenderer? = nil) {
+        self.imageRenderer = imageRenderer
         self.builtInTheme = builtInTheme
         self.contentFolder = contentFolder
         self.themeFolder = themeFolder

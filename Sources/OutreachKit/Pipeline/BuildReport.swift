@@ -12,6 +12,9 @@ public struct BuildReport: Sendable {
     public var succeeded: Bool
     /// What the build has to say besides problems (search skipped).
     public var notes: [BuildNote] = []
+    /// Images Chromium rendered (one launch each), and images taken unchanged from the previous output.
+    public var imagesRendered = 0
+    public var imagesReused = 0
     /// How long each phase took.
     public var times = PhaseTimes()
 }

@@ -99,6 +99,22 @@ struct Loader {
     }
 }
 
+extension Loader {
+    /// The pixel sizes of the content files at `paths` that are PNG or JPEG images (the preview
+    /// card images pages name); a path that is no content file, or no such image, is left out.
+    static func imageSizes(of paths: Set<String>, in assets: [AssetFile]) -> [String: ImageSize] {
+        var sizes: [String: ImageSize] = [:]
+        for asset in assets where paths.contains(asset.relativePath) {
+            let bytes: [UInt8]? = switch asset.source {
+            case .memory(let bytes): bytes
+            case .disk(let path): FileManager().contents(atPath: path).map { Array($0) }
+            }
+            if let bytes, let size = ImageSize(image: bytes) { sizes[asset.relativePath] = size }
+        }
+        return sizes
+    }
+}
+
 /// The number of cores to spread rendering over. Read once from the system, not from the environment.
 enum ProcessInfoCores {
     static var count: Int { ProcessInfo.processInfo.activeProcessorCount }

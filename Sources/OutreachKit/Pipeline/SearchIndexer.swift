@@ -16,6 +16,8 @@ public protocol SearchIndexer: Sendable {
 public enum BuildNote: Hashable, Sendable, CustomStringConvertible {
     /// The site has a search page, but no indexer was given: every other page was built.
     case searchSkipped
+    /// No image renderer was given: the e-poster images and preview cards were not made.
+    case imagesSkipped
 
     /// The note as the command line prints it.
     public var description: String {
@@ -23,6 +25,10 @@ public enum BuildNote: Hashable, Sendable, CustomStringConvertible {
         case .searchSkipped:
             "note: search was skipped: Pagefind was not found, so the search pages have no index. "
                 + "Install it with: python3 -m pip install 'pagefind[extended]' (make site does this)"
+        case .imagesSkipped:
+            "note: e-poster images and preview card images were skipped: Chromium was not found, so posters have "
+                + "no PNG images and link previews show the site's icon. Install it with: sudo apt-get install chromium "
+                + "(make site does this)"
         }
     }
 }

@@ -50,6 +50,14 @@ public struct SiteBuilder: Sendable {
         diagnostics += pages.diagnostics
         var (files, fileDiagnostics, reportRows) = await siteFiles
         diagnostics += fileDiagnostics
+        // The layout pages of the images are rendered now, with the pages; they are shot in the finish step.
+        let imageJobs = options.imageRenderer != nil ? renderer.imageJobs(diagnostics: &diagnostics) : []
+        if options.imageRenderer != nil {
+            for name in Theme.imageTemplates where prepared.theme.templateFiles[name] == nil {
+                diagnostics.append(.error(.missingTemplate(name),
+                                          at: SourceLocation(file: options.themeFolder + "/templates/" + name + ".mustache")))
+            }
+        }
         files += prepared.theme.assets.map { OutputFile(path: "assets/" + $0.relativePath, asset: $0, effort: .shared) }
         // The workers come last: their cache names hash the pages, site files and assets they keep.
         files += workers.render(contents: Self.contents(of: precached, pages: pages.kept, files: files, theme: prepared.theme))
@@ -67,29 +75,45 @@ public struct SiteBuilder: Sendable {
         let printing = options.pdfPrinter.map { printer in (printer, Self.pdfJobs(in: renderer.model)) }
         // Search indexes the whole finished site, so it runs last, just before the swap.
         let indexer = renderer.model.group(.search) != nil ? options.searchIndexer : nil
-        writer.finish = { folder in
-            var problems: [String] = []
-            if let (printer, jobs) = printing {
-                problems += printer.print(jobs, in: folder).map { "cannot print \($0.page) to PDF: \($0.problem)" }
-            }
-            if problems.isEmpty, let indexer {
-                problems += indexer.index(siteFolder: folder).map { "cannot build the search index: \($0)" }
-            }
-            return problems
-        }
+        var imagePlan: ImagePlan?
         do {
             for file in files { try writer.write(file) }
             times.lap("write site files and assets")
+            if options.imageRenderer != nil {
+                // Planned now that every file the layout pages load is in the staging folder, and
+                // while the previous output (whose images may be reused) is still in place.
+                imagePlan = ImagePlan(jobs: imageJobs, staging: writer.staging, previous: writer.output)
+            }
+            let images = options.imageRenderer.flatMap { renderer in imagePlan.map { (renderer, $0) } }
+            let previousOutput = writer.output
+            writer.finish = { folder in
+                var problems: [String] = []
+                // Images first: pages name them, and search indexes the site after.
+                if let (imageRenderer, plan) = images {
+                    problems += plan.carryOut(with: imageRenderer, staging: folder, previous: previousOutput)
+                }
+                if problems.isEmpty, let (printer, jobs) = printing {
+                    problems += printer.print(jobs, in: folder).map { "cannot print \($0.page) to PDF: \($0.problem)" }
+                }
+                if problems.isEmpty, let indexer {
+                    problems += indexer.index(siteFolder: folder).map { "cannot build the search index: \($0)" }
+                }
+                return problems
+            }
             try writer.commit()
-            times.lap([options.pdfPrinter.map { _ in "print PDFs" }, indexer.map { _ in "index for search" }, "swap in"]
+            times.lap([imagePlan.map { "make images (\($0.rendered) rendered, \($0.reused) reused)" },
+                       options.pdfPrinter.map { _ in "print PDFs" }, indexer.map { _ in "index for search" }, "swap in"]
                 .compactMap { $0 }.joined(separator: ", "))
         } catch {
             writer.discard()
             return failed(diagnostics + [.error(.writeFailed(error.detail), at: SourceLocation(file: options.outputFolder))])
         }
         var report = BuildReport(diagnostics: Array(Set(diagnostics)).sortedByLocation(), languages: Self.summary(of: renderer.model),
-                                 filesWritten: pages.paths.count + files.count, succeeded: true, times: times)
+                                 filesWritten: pages.paths.count + files.count + imageJobs.count, succeeded: true, times: times)
+        report.imagesRendered = imagePlan?.rendered ?? 0
+        report.imagesReused = imagePlan?.reused ?? 0
         if renderer.model.group(.search) != nil, indexer == nil { report.notes.append(.searchSkipped) }
+        if options.imageRenderer == nil { report.notes.append(.imagesSkipped) }
         var built = prepared
         built.reportRows = reportRows
         return (report, built)
@@ -221,12 +245,14 @@ public struct SiteBuilder: Sendable {
         let quizzes = loaded.quizFiles.compactMap { file in
             Quiz.parse(file, config: config, diagnostics: &diagnostics).map { (quiz: $0, file: file) }
         }
-        let inputs = SiteModelBuilder.Inputs(
+        let shareImages = Set(parsed.pages.compactMap(\.shareImagePath))
+        var inputs = SiteModelBuilder.Inputs(
             hotlines: hotlines, assets: loaded.contentAssets, quizzes: quizzes, figuresFile: loaded.figuresFile,
             quizStatisticsFile: loaded.quizStatisticsFile,
-            sectionTitles: theme.sectionTitles, searchTitle: theme.searchTitle, pillarNames: theme.pillarNames,
+            sectionTitles: theme.sectionTitles, searchTitle: theme.searchTitle, materialsTitle: theme.materialsTitle, pillarNames: theme.pillarNames,
             reportTitle: theme.reportTitle, today: options.today,
             unparsedPages: parsed.unparsed, contentFolder: options.contentFolder)
+        inputs.shareImageSizes = Loader.imageSizes(of: shareImages, in: loaded.contentAssets)
         var model = builder.build(pages: parsed.pages, inputs: inputs)
         diagnostics += builder.diagnostics
         var translationSources = TranslationSources()
@@ -246,7 +272,8 @@ public struct SiteBuilder: Sendable {
         model.translationLedgers = translationSources.ledgers
 
         times.lap("model")
-        let renderer = PageRenderer(model: model, theme: theme, printsPDFs: options.pdfPrinter != nil)
+        let renderer = PageRenderer(model: model, theme: theme, printsPDFs: options.pdfPrinter != nil,
+                                    makesImages: options.imageRenderer != nil)
         diagnostics += renderer.setupDiagnostics
         times.lap("shared template data")
         return (Prepared(theme: theme, renderer: renderer, translationSources: translationSources), diagnostics)

@@ -16,6 +16,8 @@ final class LanguageView: Sendable {
     let calendarPath: String
     /// The search page's link, when the site has one (`{{#searchURL}}` in the header).
     let searchURL: String?
+    /// The materials page's link, when the site has one (`{{#materialsURL}}` in the footer).
+    let materialsURL: String?
     /// The language's Web App Manifest and service worker, below the base path (`en/manifest.webmanifest`).
     let manifestPath: String
     /// The language's privacy page, below the base path (`en/privacy.html`).
@@ -39,7 +41,7 @@ final class LanguageView: Sendable {
          hotlines: [HotlineView], feedPath: String, calendarPath: String, searchURL: String?, manifestPath: String,
          privacyPath: String, connectSource: String,
          workerPath: String, themeColor: String, openGraphLocale: String, shareImage: ShareImageView?,
-         strings: [String: String], fragments: [String: String] = [:]) {
+         materialsURL: String? = nil, strings: [String: String], fragments: [String: String] = [:]) {
         self.lang = lang
         self.dir = dir
         self.siteTitle = siteTitle
@@ -57,6 +59,7 @@ final class LanguageView: Sendable {
         self.themeColor = themeColor
         self.openGraphLocale = openGraphLocale
         self.shareImage = shareImage
+        self.materialsURL = materialsURL
         self.strings = strings
         self.fragments = fragments
     }
@@ -67,7 +70,7 @@ final class LanguageView: Sendable {
                      homeURL: homeURL, hotlines: hotlines, feedPath: feedPath, calendarPath: calendarPath,
                      searchURL: searchURL, manifestPath: manifestPath, privacyPath: privacyPath, connectSource: connectSource,
                      workerPath: workerPath, themeColor: themeColor, openGraphLocale: openGraphLocale,
-                     shareImage: shareImage, strings: strings, fragments: fragments)
+                     shareImage: shareImage, materialsURL: materialsURL, strings: strings, fragments: fragments)
     }
 
     func value(named name: String) -> Any? {
@@ -89,6 +92,7 @@ final class LanguageView: Sendable {
         case "themeColor": themeColor
         case "openGraphLocale": openGraphLocale
         case "shareImage": shareImage.orFalse
+        case "materialsURL": materialsURL.orFalse
         default: nil
         }
     }
@@ -126,7 +130,7 @@ final class LanguageData: Sendable {
     var siteTitle: String { view.siteTitle }
 
     /// The language's data, with its fragments rendered; problems in them go to `diagnostics`.
-    init(language: Language, model: SiteModel, theme: Theme, diagnostics: inout [Diagnostic]) {
+    init(language: Language, model: SiteModel, theme: Theme, makesImages: Bool = false, diagnostics: inout [Diagnostic]) {
         let config = model.config
         let code = language.code
         self.language = language
@@ -162,7 +166,9 @@ final class LanguageData: Sendable {
             manifestPath: ManifestRenderer.path(of: code).relative, privacyPath: PrivacyPageRenderer.path(of: code).relative,
             connectSource: config.statsOrigin ?? "'none'", workerPath: ServiceWorkerRenderer.path(of: code).relative,
             themeColor: config.app.themeColor, openGraphLocale: code.openGraphLocale,
-            shareImage: ShareImageView.siteCard(of: theme, config: config, alt: title?.value ?? ""), strings: strings)
+            shareImage: ShareImageView.languageCard(of: theme, config: config, language: code, alt: title?.value ?? "",
+                                                    makesImages: makesImages),
+            materialsURL: model.group(.materials).map { $0.path(in: code).url(in: config) }, strings: strings)
 
         // The fragments are the same on every page of the language but for the menu's current
         // entry: rendered once per entry, not once per page. The menu is short by construction

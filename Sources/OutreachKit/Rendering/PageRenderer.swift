@@ -11,20 +11,23 @@ struct PageRenderer: Sendable {
     let links: LinkResolver
     /// Whether PDFs of printed pages are made, so their pages can link to them.
     let printsPDFs: Bool
+    /// Whether e-poster images and preview card images are made, so pages can show and name them.
+    let makesImages: Bool
     /// Breadcrumbs by language and folder path (`""` at the top, `pillars`...), computed once per
     /// folder rather than once per page, since every page of a folder has the same ones.
     private let crumbChainsByLanguage: [LanguageCode: [String: [PageLink]]]
     /// Problems found while rendering the theme's fragments.
     let setupDiagnostics: [Diagnostic]
 
-    init(model: SiteModel, theme: Theme, printsPDFs: Bool = false) {
+    init(model: SiteModel, theme: Theme, printsPDFs: Bool = false, makesImages: Bool = false) {
         var problems: [Diagnostic] = []
         let languages = model.config.languages.map { language in
-            LanguageData(language: language, model: model, theme: theme, diagnostics: &problems)
+            LanguageData(language: language, model: model, theme: theme, makesImages: makesImages, diagnostics: &problems)
         }
         context = RenderContext(model: model, theme: theme, languages: languages)
         links = LinkResolver(model: model)
         self.printsPDFs = printsPDFs
+        self.makesImages = makesImages
         crumbChainsByLanguage = Self.crumbChains(for: model)
         setupDiagnostics = Array(Set(problems))
     }
@@ -58,6 +61,8 @@ struct PageRenderer: Sendable {
         let html = context.theme.render(template, page, shared: data.view, recorder: recorder, diagnostics: &diagnostics)
         var files = [OutputFile(path: group.path(in: language).outputFile, text: html)]
         switch group.kind {
+        case .poster(let poster):
+            if let qr = qrFile(of: poster, page: group.path(in: language), in: language) { files.append(qr) }
         case .pamphlet:
             files.append(renderBilingual(group, in: language, page: page, diagnostics: &diagnostics))
         case .report:
@@ -118,6 +123,7 @@ struct PageRenderer: Sendable {
                 .map(\.code.openGraphLocale),
             date: date.map { SectionText(text: data.dates.format($0)) },
             isoDate: date?.description)
+        page.shareImage = shareImage(for: group, source: source, title: source.frontMatter.title, in: language)
 
         var events: EventViews { EventViews(model: model, language: language, dates: data.dates, strings: data.strings) }
         var printViews: PrintViews {
@@ -177,6 +183,9 @@ struct PageRenderer: Sendable {
         case .search:
             template = "search"
             page.special = .search(SearchView(bundlePath: config.basePath + "pagefind/", sections: topSections(in: language)))
+        case .materials:
+            template = "materials"
+            page.special = .materials(materials(in: language))
         }
 
         return (template, page, markdown)

@@ -6,6 +6,9 @@ import Mustache
 struct Theme: Sendable {
     /// Templates the engine renders directly; partials they use are checked too.
     static let requiredTemplates = ["base", "home", "section", "page", "quiz", "event", "events", "poster", "pamphlet", "pamphlet-bilingual", "report", "translations", "translation-row", "404", "root", "offline", "privacy"]
+    /// Templates of the images a build with Chromium makes (a theme that predates them needs them
+    /// only then; a missing one is reported when it is rendered).
+    static let imageTemplates = ["eposter", "site-card"]
 
     var library: MustacheLibrary
     /// Template sources by name, kept to point diagnostics at the right line.
@@ -53,6 +56,13 @@ struct Theme: Sendable {
     var searchTitle: Localized<String>? {
         guard templateFiles["search"] != nil else { return nil }
         return Localized(strings.compactMapValues { $0["search_title"] })
+    }
+
+    /// Title of the generated materials page in each language, from the `materials_title` UI
+    /// string; nil when the theme has no `materials` template (the site then has no materials page).
+    var materialsTitle: Localized<String>? {
+        guard templateFiles["materials"] != nil else { return nil }
+        return Localized(strings.compactMapValues { $0["materials_title"] })
     }
 
     /// Titles for sections that have no `_index.md`, from `section_title_<folder>` UI strings.

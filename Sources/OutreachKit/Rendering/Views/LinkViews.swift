@@ -157,7 +157,16 @@ struct ShareImageView: TemplateEntry {
     var height: Int
     var alt: String
 
-    /// The theme's icon every page's preview card shows until pages have cards of their own:
+    /// A language's card: its 1200 x 630 preview card image when the build makes images, else the
+    /// theme's icon.
+    static func languageCard(of theme: Theme, config: SiteConfig, language: LanguageCode, alt: String,
+                             makesImages: Bool) -> ShareImageView? {
+        guard makesImages else { return siteCard(of: theme, config: config, alt: alt) }
+        return ShareImageView(src: SiteCard.path(in: language).permalink(in: config), width: SiteCard.size.width,
+                              height: SiteCard.size.height, alt: alt)
+    }
+
+    /// The theme's icon, the preview card of pages when the build makes no images (no Chromium):
     /// `assets/icons/icon-512.png`, at the size its PNG header states; nil when the theme has no
     /// such PNG.
     static func siteCard(of theme: Theme, config: SiteConfig, alt: String) -> ShareImageView? {
@@ -174,6 +183,8 @@ struct ShareImageView: TemplateEntry {
         case "width": String(width)
         case "height": String(height)
         case "alt": alt
+        // A wide image is shown large in the card; the square icon beside the text.
+        case "twitterCard": width >= 2 * height * 9 / 10 && width >= 600 ? "summary_large_image" : "summary"
         default: nil
         }
     }

@@ -37,6 +37,9 @@ struct PageView: TemplateView {
     var relatedEvents: [EventItemView] = []
     var date: SectionText?
     var isoDate: String?
+    /// The page's own preview card image (its `shareImage`, or its poster's card); nil for the
+    /// language's, which the template then finds among the shared values.
+    var shareImage: ShareImageView?
     /// The part particular to the page's kind.
     var special: Special = .none
 
@@ -54,6 +57,7 @@ struct PageView: TemplateView {
         /// The privacy page: whether finished quiz sets are counted.
         case privacy(counted: Bool)
         case search(SearchView)
+        case materials(MaterialsView)
     }
 
     func value(named name: String) -> Any? {
@@ -87,6 +91,8 @@ struct PageView: TemplateView {
         case "hasRelatedEvents": !relatedEvents.isEmpty
         case "date": date.orFalse
         case "isoDate": isoDate.orFalse
+        // Nil (not false) when the page has none, so the language's card is found instead.
+        case "shareImage": shareImage.map { $0 as Any }
         default: specialValue(named: name)
         }
     }
@@ -102,6 +108,7 @@ struct PageView: TemplateView {
         case (.report(let report, _, _), "report"): report
         case (.privacy(let counted), "counted"): counted
         case (.search(let search), "search"): search
+        case (.materials(let materials), "materials"): materials
         case (.poster(_, let rootPath), "rootPath"), (.pamphlet(_, let rootPath), "rootPath"),
              (.bilingual(_, let rootPath), "rootPath"), (.report(_, let rootPath, _), "rootPath"):
             rootPath
