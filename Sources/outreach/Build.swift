@@ -36,6 +36,9 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .customLong("no-search"), help: "Do not build the search index, even when Pagefind is installed (faster previews).")
     var noSearch = false
 
+    @Flag(name: .customLong("no-images"), help: "Do not make the e-poster images and preview cards, even when Chromium is installed (faster previews).")
+    var noImages = false
+
     @Flag(name: .long, help: "Also make a print-ready PDF of every poster and pamphlet (needs Chromium or WeasyPrint).")
     var pdf = false
 
@@ -58,7 +61,7 @@ struct Build: AsyncParsableCommand {
         options.today = Environment.sourceDateEpochDay()
         options.pdfPrinter = printer
         options.searchIndexer = noSearch ? nil : Environment.pagefind()
-        options.imageRenderer = Environment.imageRenderer()
+        options.imageRenderer = noImages ? nil : Environment.imageRenderer()
         let clock = ContinuousClock()
         let start = clock.now
         let report = await SiteBuilder(options: options).build()
@@ -79,8 +82,8 @@ struct Build: AsyncParsableCommand {
             FileHandle.standardError.write(Data((summary + ". '\(output)' was not changed.\n").utf8))
             throw ExitCode(1)
         }
-        // Search skipped on purpose (`--no-search`) needs no note.
-        for note in report.notes where !(noSearch && note == .searchSkipped) {
+        // Search or images skipped on purpose (`--no-search`, `--no-images`) need no note.
+        for note in report.notes where !(noSearch && note == .searchSkipped) && !(noImages && note == .imagesSkipped) {
             FileHandle.standardError.write(Data((note.description + "\n").utf8))
         }
         print(Summary.line(for: report, output: output, elapsed: elapsed))
