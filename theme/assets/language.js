@@ -50,3 +50,19 @@ for (const box of typeof document === "undefined" ? [] : document.querySelectorA
     location.assign(box.action.split("#")[0] + (q ? "#q=" + encodeURIComponent(q) : ""));
   };
 }
+
+// Sharing: the links to LINE and Facebook work without JavaScript and ask nothing of those sites
+// until tapped; here, the phone's share sheet where it has one, and "copy link", announced.
+for (const box of typeof document === "undefined" ? [] : document.querySelectorAll("[data-share]")) {
+  const url = box.dataset.share, native = box.querySelector("[data-share-native]"), copy = box.querySelector("[data-share-copy]");
+  if (navigator.share) {
+    native.hidden = false;
+    native.onclick = () => navigator.share({ title: box.dataset.title, url }).catch(() => {});
+  }
+  if (navigator.clipboard) {
+    copy.hidden = false;
+    copy.onclick = () => navigator.clipboard.writeText(url).then(() => {
+      box.querySelector("[role=status]").textContent = copy.dataset.done;
+    }, () => {});
+  }
+}

@@ -37,6 +37,8 @@ struct PageView: TemplateView {
     var relatedEvents: [EventItemView] = []
     var date: SectionText?
     var isoDate: String?
+    /// The share control; nil on pages nobody shares (the offline page stands in for another page).
+    var share: ShareView?
     /// The part particular to the page's kind.
     var special: Special = .none
 
@@ -87,6 +89,7 @@ struct PageView: TemplateView {
         case "hasRelatedEvents": !relatedEvents.isEmpty
         case "date": date.orFalse
         case "isoDate": isoDate.orFalse
+        case "share": share.orFalse
         default: specialValue(named: name)
         }
     }
