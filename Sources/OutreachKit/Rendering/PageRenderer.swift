@@ -118,7 +118,7 @@ struct PageRenderer: Sendable {
                 .map(\.code.openGraphLocale),
             date: date.map { SectionText(text: data.dates.format($0)) },
             isoDate: date?.description,
-            share: ShareView(title: source.frontMatter.title, url: group.path(in: language).permalink(in: config)))
+            share: ShareView(url: group.path(in: language).permalink(in: config)))
 
         var events: EventViews { EventViews(model: model, language: language, dates: data.dates, strings: data.strings) }
         var printViews: PrintViews {

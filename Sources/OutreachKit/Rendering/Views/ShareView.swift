@@ -1,10 +1,8 @@
 /// The share control of a page (`{{#share}}` in `base`): the page's address in the reader's
 /// language, and plain links that share it on LINE and Facebook. Nothing is asked of those sites
 /// until the reader taps a link; the theme's script adds the phone's own share sheet (Web Share
-/// API) and "copy link" where they exist.
+/// API, with the document's title) and "copy link" where they exist.
 struct ShareView: TemplateEntry {
-    /// The page's title, offered to the phone's share sheet.
-    var title: String
     /// The page's absolute address in the reader's language (from `baseURL`): an untranslated page
     /// shares its own address, whose notes and menus are in the reader's language, not the original's.
     var url: String
@@ -16,7 +14,6 @@ struct ShareView: TemplateEntry {
 
     func child(named key: String) -> Any? {
         switch key {
-        case "title": title
         case "url": url
         case "lineURL": lineURL
         case "facebookURL": facebookURL
