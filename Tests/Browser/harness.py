@@ -472,12 +472,13 @@ def format_vnu_message(message: dict, root: Path) -> str:
 class BrowserTestCase(unittest.TestCase):
     """Starts the site server and one Chromium for the whole class, and closes them after.
 
-    Subclasses may set `accept_language` and `javascript` for their browser. In tests:
+    Subclasses may set `accept_language`, `javascript` and `network_log` for their browser. In tests:
     self.site (Site), self.server (SiteServer), self.driver, self.config (Settings).
     """
 
     accept_language: str | None = None
     javascript: bool = True
+    network_log: bool = False
 
     @classmethod
     def setUpClass(cls) -> None:
@@ -486,7 +487,7 @@ class BrowserTestCase(unittest.TestCase):
         cls.site = Site(cls.config.site)
         cls.server = SiteServer(cls.config.site).start()
         cls.addClassCleanup(cls.server.stop)
-        cls.driver = start_chromium(cls.accept_language, cls.javascript)
+        cls.driver = start_chromium(cls.accept_language, cls.javascript, cls.network_log)
         cls.addClassCleanup(cls.driver.quit)
 
     def open(self, path: str) -> None:
