@@ -319,7 +319,7 @@ class SiteServer:
 # Chromium
 
 
-def start_chromium(accept_language: str | None = None, javascript: bool = True):
+def start_chromium(accept_language: str | None = None, javascript: bool = True, network_log: bool = False):
     """A headless Chromium driven by Selenium, with a fresh profile (so no remembered language).
 
     accept_language: the browser's preferred languages, e.g. "vi" or "zh-TW,zh"; this sets both
@@ -327,6 +327,8 @@ def start_chromium(accept_language: str | None = None, javascript: bool = True):
     javascript=False turns JavaScript off for every page, as for a reader who disabled it. Selenium
     can still look at the page (find elements, execute_script), but axe cannot run there: use
     load_without_scripts() for that.
+    network_log=True keeps Chromium's performance log, from which requested_urls() reads every
+    request the browser sent.
     """
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -344,6 +346,8 @@ def start_chromium(accept_language: str | None = None, javascript: bool = True):
         prefs["profile.managed_default_content_settings.javascript"] = 2
     if prefs:
         options.add_experimental_option("prefs", prefs)
+    if network_log:
+        options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(30)
     driver.set_script_timeout(60)
@@ -364,6 +368,23 @@ def load_without_scripts(driver, url: str) -> None:
         driver.get(url)
     finally:
         driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
+def requested_urls(driver) -> list[str]:
+    """Every URL the browser requested since the last call (Network.requestWillBeSent in the
+    performance log of a driver started with network_log=True), in order."""
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message.get("method") == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
+
+
+def set_screen(driver, width: int, height: int, mobile: bool) -> None:
+    """Makes the page see a screen of width x height CSS pixels (a phone's when mobile is set)."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 2 if mobile else 1, "mobile": mobile})
 
 
 def wait_for(driver, condition, timeout: float = 10.0, message: str = ""):
@@ -451,12 +472,13 @@ def format_vnu_message(message: dict, root: Path) -> str:
 class BrowserTestCase(unittest.TestCase):
     """Starts the site server and one Chromium for the whole class, and closes them after.
 
-    Subclasses may set `accept_language` and `javascript` for their browser. In tests:
+    Subclasses may set `accept_language`, `javascript` and `network_log` for their browser. In tests:
     self.site (Site), self.server (SiteServer), self.driver, self.config (Settings).
     """
 
     accept_language: str | None = None
     javascript: bool = True
+    network_log: bool = False
 
     @classmethod
     def setUpClass(cls) -> None:
@@ -465,7 +487,7 @@ class BrowserTestCase(unittest.TestCase):
         cls.site = Site(cls.config.site)
         cls.server = SiteServer(cls.config.site).start()
         cls.addClassCleanup(cls.server.stop)
-        cls.driver = start_chromium(cls.accept_language, cls.javascript)
+        cls.driver = start_chromium(cls.accept_language, cls.javascript, cls.network_log)
         cls.addClassCleanup(cls.driver.quit)
 
     def open(self, path: str) -> None:

@@ -4,10 +4,7 @@ import CampaignModel
 extension PageRenderer {
     /// Each language, linking to this page in that language (translated or not).
     func languageSwitcher(for group: PageGroup, current: LanguageCode) -> [LanguageLink] {
-        config.languages.map { language in
-            LanguageLink(code: language.code.rawValue, name: language.name, url: group.path(in: language.code).url(in: config),
-                         dir: language.direction.rawValue, current: language.code == current)
-        }
+        LanguageLink.switcher(config: config, current: current) { group.path(in: $0) }
     }
 
     /// `hreflang` alternates: every language the page is really written in, itself included.

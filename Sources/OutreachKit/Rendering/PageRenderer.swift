@@ -122,7 +122,8 @@ struct PageRenderer: Sendable {
             localeAlternates: isFallback ? [] : config.languages.filter { $0.code != language && group.isAvailable(in: $0.code) }
                 .map(\.code.openGraphLocale),
             date: date.map { SectionText(text: data.dates.format($0)) },
-            isoDate: date?.description)
+            isoDate: date?.description,
+            share: ShareView(url: group.path(in: language).permalink(in: config)))
         page.shareImage = shareImage(for: group, source: source, title: source.frontMatter.title, in: language)
 
         var events: EventViews { EventViews(model: model, language: language, dates: data.dates, strings: data.strings) }

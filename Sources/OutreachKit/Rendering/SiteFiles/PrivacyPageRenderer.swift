@@ -26,6 +26,7 @@ struct PrivacyPageRenderer {
                 isFallback: false, isDraft: false, isSearchable: false, fragments: nil,
                 languages: LanguageLink.switcher(config: config, current: code, path: Self.path(of:)),
                 canonical: path.permalink(in: config), alternates: [], xDefault: nil,
+                share: ShareView(url: path.permalink(in: config)),
                 special: .privacy(counted: counted))
             let html = context.theme.render("privacy", page, shared: data.view, diagnostics: &diagnostics)
             return (OutputFile(path: path.relative, text: html), diagnostics)

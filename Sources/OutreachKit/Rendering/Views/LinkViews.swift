@@ -50,7 +50,9 @@ struct LanguageLink: MustacheParent, Sendable {
     var code: String
     var name: String
     var url: String
-    var dir: String
+    /// The language's direction when it differs from the page's (an Arabic name on an English
+    /// page), else nil: the page's own `dir` already applies.
+    var dir: String?
     var current: Bool
 
     func child(named key: String) -> Any? {
@@ -58,7 +60,7 @@ struct LanguageLink: MustacheParent, Sendable {
         case "code": code
         case "name": name
         case "url": url
-        case "dir": dir
+        case "dir": dir.orFalse
         case "current": current
         default: nil
         }
@@ -67,9 +69,11 @@ struct LanguageLink: MustacheParent, Sendable {
     /// The switcher of a page every language has at its own address (`path(language)`), such as
     /// the offline and privacy pages: the same page in each language, `current` marked.
     static func switcher(config: SiteConfig, current: LanguageCode, path: (LanguageCode) -> SitePath) -> [LanguageLink] {
-        config.languages.map { language in
+        let pageDirection = config.language(current)?.direction
+        return config.languages.map { language in
             LanguageLink(code: language.code.rawValue, name: language.name, url: path(language.code).url(in: config),
-                         dir: language.direction.rawValue, current: language.code == current)
+                         dir: language.direction == pageDirection ? nil : language.direction.rawValue,
+                         current: language.code == current)
         }
     }
 }

@@ -40,6 +40,8 @@ struct PageView: TemplateView {
     /// The page's own preview card image (its `shareImage`, or its poster's card); nil for the
     /// language's, which the template then finds among the shared values.
     var shareImage: ShareImageView?
+    /// The share control; nil on pages nobody shares (the offline page stands in for another page).
+    var share: ShareView?
     /// The part particular to the page's kind.
     var special: Special = .none
 
@@ -93,6 +95,7 @@ struct PageView: TemplateView {
         case "isoDate": isoDate.orFalse
         // Nil (not false) when the page has none, so the language's card is found instead.
         case "shareImage": shareImage.map { $0 as Any }
+        case "share": share.orFalse
         default: specialValue(named: name)
         }
     }
