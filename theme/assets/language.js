@@ -1,4 +1,12 @@
-// Every page loads this (quiz pages count its bytes): the language picked, for chooser.js.
+// Every page loads this (quiz pages count its bytes). Its language's service worker (sw.js), from
+// that language's pages only: the language chooser and 404.html are outside every scope.
+const script = document.querySelector("script[data-worker][data-scope]");
+if (script && "serviceWorker" in navigator) {
+  const scope = new URL(script.dataset.scope, location.href).pathname;
+  if (location.pathname.startsWith(scope)) navigator.serviceWorker.register(script.dataset.worker, { scope }).catch(() => {});
+}
+
+// The language picked, for chooser.js.
 for (const link of document.querySelectorAll("[data-language-choice]")) {
   link.addEventListener("click", () => {
     try { localStorage.setItem("outreach.language", link.dataset.languageChoice); } catch { /* storage disabled */ }
