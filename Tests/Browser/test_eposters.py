@@ -82,14 +82,15 @@ class EPosterImagesTest(unittest.TestCase):
                 problems.append(f"/{language.folder}/preview-card.png is {png_size(card) if card.is_file() else 'missing'}")
         self.assertEqual([], problems)
 
-    def test_the_post_and_the_sheet_hold_a_qr_code_to_the_target_page_in_their_language(self):
+    def test_the_post_the_card_and_the_sheet_hold_a_qr_code_to_the_target_page_in_their_language(self):
         for folder, slug, path in self.posters:
             target = self.target(path)
             # The target is a page of the site, in the poster's language.
             target_path = self.site.path_of_url(target)
             self.assertIsNotNone(target_path and self.site.file_for(target_path), target)
             self.assertEqual(folder, target_path.split("/")[1], f"{path}: QR code opens {target}")
-            for name in (f"{slug}-{folder}-1080x1350.png", f"{slug}-{folder}-{self.paper(path)}.png"):
+            for name in (f"{slug}-{folder}-1080x1350.png", f"{slug}-{folder}-1200x630.png",
+                         f"{slug}-{folder}-{self.paper(path)}.png"):
                 with self.subTest(image=path + name):
                     self.assertEqual([target], decode(self.site.root / path.strip("/") / name))
 
