@@ -60,17 +60,9 @@ extension PageRenderer {
     func qrFile(of poster: Poster, page: SitePath, in language: LanguageCode) -> OutputFile? {
         let url = qrTarget(of: poster.qrTarget, in: language)
         guard let code = try? QRCode(encoding: url, correction: .medium) else { return nil }
-        let svg = code.svg(moduleSize: 8, title: url)
+        let svg = code.svg(moduleSize: 8, title: url, statesSize: true)
         return OutputFile(path: page.appending(EPosterImage.qrFileName(of: poster, in: language)).relative,
-                          text: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + Self.sized(svg) + "\n")
-    }
-
-    /// A standalone SVG states its size, so that viewers and browsers show it at the size it was drawn.
-    private static func sized(_ svg: String) -> String {
-        guard let range = svg.range(of: "viewBox=\"0 0 "), let end = svg[range.upperBound...].firstIndex(of: "\"") else { return svg }
-        let side = svg[range.upperBound..<end].split(separator: " ").first.map(String.init) ?? ""
-        return svg.replacingCharacters(in: range.lowerBound..<range.lowerBound,
-                                       with: "width=\"\(side)\" height=\"\(side)\" ")
+                          text: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n")
     }
 
     /// The absolute address of the page with key `key` in `language` (a QR code's target).

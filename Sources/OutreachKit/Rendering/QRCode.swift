@@ -80,7 +80,7 @@ struct QRCode: Hashable, Sendable {
     /// With a `title` the image is labelled for screen readers; without one it is hidden from them, since
     /// `role="img"` without a name is an accessibility error and such a code is decoration beside its
     /// printed link.
-    func svg(moduleSize: Int = 1, quietZone: Int = 4, title: String?) -> String {
+    func svg(moduleSize: Int = 1, quietZone: Int = 4, title: String?, statesSize: Bool = false) -> String {
         precondition(moduleSize >= 1 && quietZone >= 0, "module size must be positive and quiet zone not negative")
         let side = (width + 2 * quietZone) * moduleSize
         var path = ""
@@ -102,7 +102,9 @@ struct QRCode: Hashable, Sendable {
         } else {
             accessibility = "aria-hidden=\"true\""
         }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(side) \(side)\""
+        // A standalone file states its size, so that viewers show it at the size it was drawn.
+        let size = statesSize ? "width=\"\(side)\" height=\"\(side)\" " : ""
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" \(size)viewBox=\"0 0 \(side) \(side)\""
             + " shape-rendering=\"crispEdges\" \(accessibility)>"
             + "<rect width=\"\(side)\" height=\"\(side)\" fill=\"#fff\"/>"
             + "<path fill=\"#000\" d=\"\(path)\"/></svg>"
