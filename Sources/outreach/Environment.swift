@@ -12,26 +12,18 @@ enum Environment {
 
     /// The first PDF renderer on `PATH`: Chromium, then WeasyPrint.
     static func pdfPrinter() -> PDFPrinter? {
-        let candidates: [(PDFPrinter.Renderer, String)] = [
-            (.chromium, "chromium"), (.chromium, "chromium-browser"), (.chromium, "google-chrome"), (.weasyprint, "weasyprint"),
-        ]
-        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
-        for (renderer, name) in candidates {
-            for folder in folders {
-                let path = "\(folder)/\(name)"
-                if FileManager.default.isExecutableFile(atPath: path) { return PDFPrinter(renderer: renderer, executable: path) }
-            }
-        }
-        return nil
+        if let path = chromium() { return PDFPrinter(renderer: .chromium, executable: path) }
+        return executable(named: "weasyprint").map { PDFPrinter(renderer: .weasyprint, executable: $0) }
     }
 
-    /// Chromium on `PATH` (`chromium`, `chromium-browser`, `google-chrome`), which makes the
-    /// e-poster images and preview cards; nil when there is none.
+    /// Chromium on `PATH`, which makes the e-poster images and preview cards; nil when there is none.
     static func imageRenderer() -> ImageRenderer? {
-        for name in ["chromium", "chromium-browser", "google-chrome"] {
-            if let path = executable(named: name) { return ImageRenderer(executable: path) }
-        }
-        return nil
+        chromium().map { ImageRenderer(executable: $0) }
+    }
+
+    /// Chromium's path: the first of `chromium`, `chromium-browser` and `google-chrome` on `PATH`.
+    static func chromium() -> String? {
+        ["chromium", "chromium-browser", "google-chrome"].lazy.compactMap(executable(named:)).first
     }
 
     /// Pagefind, preferring its extended build (which segments Chinese and Thai): `pagefind_extended`
