@@ -103,7 +103,7 @@ import Testing
                      "about.md": "---\ntitle: About\ndescription: x\nshareImage: img/anim.gif\n---\n",
                      "far.md": "---\ntitle: Far\nshareImage: ../../etc/card.png\n---\n"]
         let site = InlineSite(pages, assets: [AssetFile(relativePath: "img/anim.gif", bytes: gif)])
-        let found = site.diagnostics.map { "\($0.location.file):\($0.location.line ?? 0):\($0.location.column ?? 0) \($0.reason)" }.sorted()
+        let found = site.diagnostics.map { "\($0.location.file):\($0.location.line):\($0.location.column) \($0.reason)" }.sorted()
         #expect(found == [
             "content/about.md:4:13 unsupportedShareImage(\"img/anim.gif\")",
             "content/far.md:3:13 pathOutsideContent(\"../../etc/card.png\")",
